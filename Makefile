@@ -1,0 +1,97 @@
+# darkstat-tui: plain Makefile (GNU make). See README.
+#   make                 build ./darkstat-tui
+#   make check           install test dependencies, run every test suite
+#   make run             install dependencies, build, start the monitor
+#   make DEVELOPER=1     strict warnings, -Werror
+#   make SANITIZE=address,undefined   or   SANITIZE=thread
+#   make V=1             show the commands
+
+PROG	 = darkstat-tui
+PREFIX	?= /usr/local
+PKG_CONFIG ?= pkg-config
+PKGS	 = libpcap ncursesw libpcre2-8
+CC	?= cc
+
+CFLAGS	?= -O2 -g
+ALL_CFLAGS = -std=gnu11 -pthread -Wall -Wextra -MMD -MP \
+	$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null) $(CFLAGS)
+LIBS	 = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -pthread
+
+ifdef DEVELOPER
+ALL_CFLAGS += -Werror -Wformat=2 -Wshadow -Wmissing-prototypes \
+	-Wstrict-prototypes -Wpointer-arith -Wwrite-strings -Wvla \
+	-Wno-format-nonliteral
+endif
+ifdef SANITIZE
+ALL_CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer \
+	-fno-sanitize-recover=all
+LDFLAGS += -fsanitize=$(SANITIZE)
+endif
+
+ifeq ($(V),1)
+Q =
+else
+Q = @
+endif
+
+SRCS	 = $(wildcard src/*.c)
+OBJDIR	 = build$(if $(SANITIZE),-$(subst $(comma),-,$(SANITIZE)))
+comma	:= ,
+OBJS	 = $(SRCS:src/%.c=$(OBJDIR)/%.o)
+LIBOBJS	 = $(filter-out $(OBJDIR)/main.o,$(OBJS))
+UNIT_SRCS = $(wildcard tests/unit/t_*.c)
+UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(OBJDIR)/tests/%)
+
+.PHONY: all check check-unit run deps clean install lint-man bench
+
+all: $(PROG)$(if $(SANITIZE),-$(subst $(comma),-,$(SANITIZE)))
+
+$(PROG): $(OBJS)
+	@$(if $(Q),echo "  LINK    $@";)
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LIBS)
+
+$(PROG)-$(subst $(comma),-,$(SANITIZE)): $(OBJS)
+	@$(if $(Q),echo "  LINK    $@";)
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LIBS)
+
+$(OBJDIR)/%.o: src/%.c
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CC      $@";)
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(OBJDIR)/tests/%: tests/unit/%.c $(LIBOBJS)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CC      $@";)
+	$(Q)$(CC) $(ALL_CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(LIBOBJS) $(LIBS)
+
+unit: $(UNIT_BINS)
+
+deps:
+	@contrib/install-deps
+
+# The whole suite: unit tests and end-to-end tests, on a normal build and
+# on an ASan+UBSan build. The last line is "N passed, N failed".
+check: deps
+	@$(MAKE) --no-print-directory all unit
+	@$(MAKE) --no-print-directory SANITIZE=address,undefined all unit
+	@tests/run
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	./$(PROG) $(ARGS)
+
+bench: deps all
+	@tests/bench/run
+
+install: $(PROG)
+	install -d $(DESTDIR)$(PREFIX)/sbin $(DESTDIR)$(PREFIX)/share/man/man8
+	install -m 755 $(PROG) $(DESTDIR)$(PREFIX)/sbin/$(PROG)
+	install -m 644 man/$(PROG).8 $(DESTDIR)$(PREFIX)/share/man/man8/
+
+lint-man:
+	mandoc -Tlint man/$(PROG).8
+
+clean:
+	rm -rf build build-* $(PROG) $(PROG)-*
+
+-include $(OBJS:.o=.d) $(UNIT_BINS:=.d)

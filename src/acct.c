@@ -1,0 +1,130 @@
+/*
+ * acct.c: apply one packet to the tables, step by step as darkstat's
+ * acct_for() does (see docs/darkstat-behaviour.md section 3), plus the
+ * packet counters and first-seen times darkstat lacks.
+ */
+#include <string.h>
+
+#include "acct.h"
+#include "hosts.h"
+#include "ports.h"
+#include "protos.h"
+
+#define TCP_SYN_ONLY(f)	(((f) & 0x3f) == 0x02)	/* SYN, ECE/CWR ignored */
+
+static void
+count_totals(struct tables *t, const struct pkt *k, int out, int in)
+{
+	struct totals *s = &t->totals;
+	int i;
+
+	s->packets++;
+	s->bytes += k->len;
+	if (k->flags & PKT_CUT)
+		s->cut++;
+	for (i = 0; i < NOTE_COUNT; i++)
+		if (k->notes & (1u << i))
+			s->notes[i]++;
+	if (s->first_ts == 0 || k->ts < s->first_ts)
+		s->first_ts = k->ts;
+	if (k->ts > s->last_ts)
+		s->last_ts = k->ts;
+	graphs_rotate(&t->graphs, k->ts);
+	/* Only traffic that crosses the local boundary is graphed. */
+	if (out && !in) {
+		graphs_add(&t->graphs, 0, k->len);
+		s->local_out_bytes += k->len;
+		s->local_out_pkts++;
+	} else if (in && !out) {
+		graphs_add(&t->graphs, k->len, 0);
+		s->local_in_bytes += k->len;
+		s->local_in_pkts++;
+	}
+}
+
+static void
+count_ports(const struct acct_limits *l, const struct pkt *k,
+    struct host *src, struct host *dst)
+{
+	int tcp = k->proto == 6;
+	int local = tcp ? PORTS_TCP : PORTS_UDP;
+	int remote = tcp ? PORTS_TCP_REMOTE : PORTS_UDP_REMOTE;
+	int syn = tcp && TCP_SYN_ONLY(k->tcp_flags);
+	struct port_entry *e;
+
+	if (src != NULL && k->sport <= l->highest_port) {
+		e = ports_get(&src->ports[local], k->sport, l->ports_max,
+		    l->ports_keep);
+		e->out += k->len;
+	}
+	if (dst != NULL && k->dport <= l->highest_port) {
+		e = ports_get(&dst->ports[local], k->dport, l->ports_max,
+		    l->ports_keep);
+		e->in += k->len;
+		e->syn += syn;
+	}
+	/* "Ports on remote hosts": in = sent to that port, out = from it. */
+	if (dst != NULL && k->sport <= l->highest_port) {
+		e = ports_get(&dst->ports[remote], k->sport, l->ports_max,
+		    l->ports_keep);
+		e->out += k->len;
+	}
+	if (src != NULL && k->dport <= l->highest_port) {
+		e = ports_get(&src->ports[remote], k->dport, l->ports_max,
+		    l->ports_keep);
+		e->in += k->len;
+		e->syn += syn;
+	}
+}
+
+static struct host *
+touch(struct tables *t, const struct addr *a, const struct pkt *k)
+{
+	struct host *h = hosts_get(t->hosts, a);
+
+	if (h->first_seen == 0 || k->ts < h->first_seen)
+		h->first_seen = k->ts;
+	return h;
+}
+
+void
+acct_packet(struct tables *t, const struct acct_limits *l,
+    const struct pkt *k)
+{
+	int out = (k->flags & PKT_SRC_LOCAL) != 0;
+	int in = (k->flags & PKT_DST_LOCAL) != 0;
+	struct host *src = NULL, *dst = NULL;
+
+	count_totals(t, k, out, in);
+	if (l->hosts_max == 0)
+		return;
+	/* darkstat checks once per packet, before creating any host. */
+	if (hosts_count(t->hosts) >= l->hosts_max)
+		t->totals.hosts_evicted += hosts_reduce(t->hosts,
+		    l->hosts_keep);
+	if (!l->local_only || out) {
+		src = touch(t, &k->src, k);
+		src->out += k->len;
+		src->pkts_out++;
+		src->last_seen = k->ts;
+		if (k->flags & PKT_MACS)
+			memcpy(src->mac, k->src_mac, 6);
+	}
+	if (!l->local_only || in) {
+		dst = touch(t, &k->dst, k);
+		dst->in += k->len;
+		dst->pkts_in++;
+		if (k->flags & PKT_MACS)
+			memcpy(dst->mac, k->dst_mac, 6);
+	}
+	if (!(k->flags & PKT_PROTO))
+		return;
+	if (src != NULL)
+		protos_get(&src->protos, k->proto)->out += k->len;
+	if (dst != NULL)
+		protos_get(&dst->protos, k->proto)->in += k->len;
+	if (l->ports_max == 0 || !(k->flags & PKT_PORTS))
+		return;
+	if (k->proto == 6 || k->proto == 17)
+		count_ports(l, k, src, dst);
+}

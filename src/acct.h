@@ -1,0 +1,20 @@
+/* acct.h: the accounting of one decoded packet, as darkstat does it. */
+#ifndef ACCT_H
+#define ACCT_H
+
+#include "decode.h"
+#include "tables.h"
+
+struct acct_limits {
+	unsigned int	hosts_max;	/* 0: no per-host accounting */
+	unsigned int	hosts_keep;
+	unsigned int	ports_max;	/* 0: no port accounting */
+	unsigned int	ports_keep;
+	unsigned int	highest_port;
+	int		local_only;	/* hosts only for local addresses */
+};
+
+void	acct_packet(struct tables *, const struct acct_limits *,
+	    const struct pkt *);
+
+#endif

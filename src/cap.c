@@ -1,0 +1,436 @@
+/*
+ * cap.c: libpcap sources and their capture threads. Each thread reads
+ * packets, decodes them without any lock into a batch, marks local
+ * addresses, and hands the batch to stats_apply().
+ */
+#include <sys/eventfd.h>
+#include <ifaddrs.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <pcap/pcap.h>
+
+#include "cap.h"
+#include "decode.h"
+#include "log.h"
+#include "stats.h"
+#include "xmalloc.h"
+
+#define MAX_LOCAL	32	/* own addresses tracked per interface */
+#define LIVE_TIMEOUT_MS	100	/* wake at least this often */
+#define LIVE_BUFFER	(16 << 20)	/* kernel ring: absorb bursts */
+#define DEFAULT_SNAPLEN	256	/* room for tags, options, ext headers */
+#define FILE_BUFFER	(1 << 20)	/* stdio buffer for -r reads */
+
+struct source {
+	pcap_t		*pcap;
+	FILE		*file;		/* -r only */
+	const char	*name;
+	int		 dlt;
+	int		 index;
+	int		 live;
+	pthread_t	 thread;
+	int		 started;
+	atomic_int	 done;
+	char		 error[PCAP_ERRBUF_SIZE + 64];	/* written by thread */
+	/* capture thread only: */
+	struct batch	*batch;
+	struct addr	 local[MAX_LOCAL];
+	int		 nlocal;
+	time_t		 local_refreshed;
+	/* pcap_stats, read by the capture thread (libpcap is not thread-safe) */
+	_Atomic uint64_t received;
+	_Atomic uint64_t dropped;
+};
+
+static struct source	 sources[MAX_IFACES];
+static int		 nsources;
+static const struct options *opts;
+static atomic_int	 stopping;
+static int		 wake_fd = -1;
+
+/* ------------------------------------------------------------- opening */
+
+char *
+cap_default_iface(void)
+{
+	char err[PCAP_ERRBUF_SIZE];
+	pcap_if_t *all, *d;
+	char *name = NULL;
+
+	if (pcap_findalldevs(&all, err) == -1)
+		return NULL;
+	for (d = all; d != NULL && name == NULL; d = d->next) {
+		if (d->flags & PCAP_IF_LOOPBACK || !(d->flags & PCAP_IF_UP))
+			continue;
+		if (strcmp(d->name, "any") == 0 || d->addresses == NULL)
+			continue;
+		name = xstrdup(d->name);
+	}
+	pcap_freealldevs(all);
+	return name;
+}
+
+static void
+check_linktype(struct source *s)
+{
+	const char *n = pcap_datalink_val_to_name(s->dlt);
+
+	if (!decode_supported(s->dlt))
+		fatalx("%s: unsupported link type %s (%d)", s->name,
+		    n ? n : "unknown", s->dlt);
+}
+
+static void
+set_filter(struct source *s, const char *filter)
+{
+	struct bpf_program prog;
+
+	if (filter == NULL)
+		return;
+	if (pcap_compile(s->pcap, &prog, filter, 1,
+	    PCAP_NETMASK_UNKNOWN) == -1)
+		usage_error("-f \"%s\": %s", filter, pcap_geterr(s->pcap));
+	if (pcap_setfilter(s->pcap, &prog) == -1)
+		fatalx("%s: pcap_setfilter: %s", s->name,
+		    pcap_geterr(s->pcap));
+	pcap_freecode(&prog);
+}
+
+static void
+open_file(struct source *s, const char *path)
+{
+	char err[PCAP_ERRBUF_SIZE];
+
+	/*
+	 * libpcap reads savefiles with stdio; its default 4 KiB buffer
+	 * makes a syscall every few packets.
+	 */
+	if ((s->file = fopen(path, "rb")) == NULL)
+		fatal("%s", path);
+	setvbuf(s->file, NULL, _IOFBF, FILE_BUFFER);
+	s->pcap = pcap_fopen_offline(s->file, err);
+	if (s->pcap == NULL)
+		fatalx("%s: %s", path, err);
+	s->dlt = pcap_datalink(s->pcap);
+}
+
+static unsigned int
+snaplen(void)
+{
+	return opts->snaplen ? opts->snaplen : DEFAULT_SNAPLEN;
+}
+
+/* Is pcap_activate's failure one that --wait should wait out? */
+static int
+waitable(int rc)
+{
+	return rc == PCAP_ERROR_IFACE_NOT_UP || rc == PCAP_ERROR_NO_SUCH_DEVICE;
+}
+
+static void
+open_live(struct source *s)
+{
+	char err[PCAP_ERRBUF_SIZE];
+	time_t start = time(NULL);
+	int rc;
+
+	for (;;) {
+		if ((s->pcap = pcap_create(s->name, err)) == NULL)
+			fatalx("%s: %s", s->name, err);
+		pcap_set_snaplen(s->pcap, (int)snaplen());
+		pcap_set_promisc(s->pcap, !opts->no_promisc);
+		pcap_set_timeout(s->pcap, LIVE_TIMEOUT_MS);
+		pcap_set_buffer_size(s->pcap, LIVE_BUFFER);
+		rc = pcap_activate(s->pcap);
+		if (rc >= 0)
+			break;
+		if (!opts->wait_set || !waitable(rc) ||
+		    (opts->wait_secs && time(NULL) - start >=
+		    (time_t)opts->wait_secs))
+			fatalx("%s: %s", s->name, pcap_geterr(s->pcap));
+		log_debug("%s: %s; waiting", s->name, pcap_geterr(s->pcap));
+		pcap_close(s->pcap);
+		sleep(1);
+	}
+	if (rc > 0)
+		log_warnx("%s: %s", s->name, pcap_geterr(s->pcap));
+	if (pcap_setnonblock(s->pcap, 1, err) == -1)
+		fatalx("%s: %s", s->name, err);
+	s->dlt = pcap_datalink(s->pcap);
+	s->live = 1;
+}
+
+void
+cap_open(const struct options *o)
+{
+	int i;
+
+	opts = o;
+	if ((wake_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)) == -1)
+		fatal("eventfd");
+	if (o->capfile != NULL) {
+		sources[0].name = o->capfile;
+		open_file(&sources[0], o->capfile);
+		nsources = 1;
+	} else {
+		for (i = 0; i < o->nifaces; i++) {
+			sources[i].name = o->ifaces[i];
+			open_live(&sources[i]);
+		}
+		nsources = o->nifaces;
+	}
+	for (i = 0; i < nsources; i++) {
+		sources[i].index = i;
+		check_linktype(&sources[i]);
+		/* darkstat pairs the n-th filter with the n-th interface. */
+		set_filter(&sources[i], i < o->nfilters ? o->filters[i] : NULL);
+		log_debug("%s: link type %s", sources[i].name,
+		    pcap_datalink_val_to_name(sources[i].dlt));
+	}
+}
+
+/* ------------------------------------------------------ capture thread */
+
+/*
+ * Once a second: refresh the interface's own addresses (darkstat counts
+ * them as local) and the kernel's packet counters.
+ */
+static void
+refresh_live(struct source *s)
+{
+	struct ifaddrs *all, *a;
+	struct pcap_stat ps;
+	time_t now = time(NULL);
+
+	if (now == s->local_refreshed)
+		return;
+	s->local_refreshed = now;
+	if (pcap_stats(s->pcap, &ps) == 0) {
+		atomic_store(&s->received, ps.ps_recv);
+		atomic_store(&s->dropped, (uint64_t)ps.ps_drop + ps.ps_ifdrop);
+	}
+	if (getifaddrs(&all) == -1)
+		return;
+	s->nlocal = 0;
+	for (a = all; a != NULL && s->nlocal < MAX_LOCAL; a = a->ifa_next) {
+		struct addr *l = &s->local[s->nlocal];
+
+		if (a->ifa_addr == NULL || strcmp(a->ifa_name, s->name) != 0)
+			continue;
+		memset(l, 0, sizeof *l);
+		if (a->ifa_addr->sa_family == AF_INET) {
+			l->family = 4;
+			memcpy(l->u.b, &((struct sockaddr_in *)
+			    (void *)a->ifa_addr)->sin_addr, 4);
+		} else if (a->ifa_addr->sa_family == AF_INET6) {
+			l->family = 6;
+			memcpy(l->u.b, &((struct sockaddr_in6 *)
+			    (void *)a->ifa_addr)->sin6_addr, 16);
+		} else
+			continue;
+		s->nlocal++;
+	}
+	freeifaddrs(all);
+}
+
+static int
+is_local(const struct source *s, const struct addr *a)
+{
+	int i;
+
+	for (i = 0; i < opts->nnets; i++)
+		if (net_contains(&opts->nets[i], a))
+			return 1;
+	for (i = 0; i < s->nlocal; i++)
+		if (addr_eq(&s->local[i], a))
+			return 1;
+	return 0;
+}
+
+static void
+hexdump(const struct pcap_pkthdr *h, const u_char *data)
+{
+	uint32_t i;
+
+	printf("packet of %u bytes:\n", h->caplen);
+	for (i = 0; i < h->caplen; i++)
+		printf("%02x%s", data[i], (i % 16 == 15 ||
+		    i + 1 == h->caplen) ? "\n" : " ");
+}
+
+static void
+on_packet(u_char *arg, const struct pcap_pkthdr *h, const u_char *data)
+{
+	struct source *s = (struct source *)arg;
+	struct batch *b = s->batch;
+	struct pkt *k = &b->pkt[b->n];
+	enum decode_reason why;
+
+	if (opts->hexdump)
+		hexdump(h, data);
+	b->frames++;
+	if (decode_packet(s->dlt, data, h->caplen, h->len, k, &why) !=
+	    DECODE_OK) {
+		b->reasons[why]++;
+		return;
+	}
+	k->ts = h->ts.tv_sec;
+	k->iface = (uint8_t)s->index;
+	if (is_local(s, &k->src))
+		k->flags |= PKT_SRC_LOCAL;
+	if (is_local(s, &k->dst))
+		k->flags |= PKT_DST_LOCAL;
+	b->n++;
+}
+
+/* Read up to one batch; returns pcap_dispatch's result. */
+static int
+read_batch(struct source *s)
+{
+	int n = pcap_dispatch(s->pcap, BATCH_MAX, on_packet, (u_char *)s);
+
+	if (s->batch->frames > 0)
+		stats_apply(s->batch);
+	return n;
+}
+
+static void
+run_file(struct source *s)
+{
+	int n;
+
+	while (!atomic_load(&stopping) && (n = read_batch(s)) > 0)
+		;
+	if (n == -1)
+		snprintf(s->error, sizeof s->error, "%s",
+		    pcap_geterr(s->pcap));
+}
+
+static void
+run_live(struct source *s)
+{
+	struct pollfd pfd = { pcap_get_selectable_fd(s->pcap), POLLIN, 0 };
+	int n;
+
+	while (!atomic_load(&stopping)) {
+		refresh_live(s);
+		while ((n = read_batch(s)) > 0 && !atomic_load(&stopping))
+			;
+		if (n == -1) {
+			snprintf(s->error, sizeof s->error, "%s",
+			    pcap_geterr(s->pcap));
+			return;
+		}
+		if (n == -2)
+			return;
+		poll(&pfd, 1, LIVE_TIMEOUT_MS);
+	}
+}
+
+static void *
+cap_thread(void *arg)
+{
+	struct source *s = arg;
+	uint64_t one = 1;
+
+	s->batch = xcalloc(1, sizeof *s->batch);
+	if (s->live)
+		run_live(s);
+	else
+		run_file(s);
+	free(s->batch);
+	s->batch = NULL;
+	atomic_store(&s->done, 1);
+	/* Wake the main loop; it reads the error and the done flag. */
+	if (write(wake_fd, &one, sizeof one) == -1)
+		return NULL;
+	return NULL;
+}
+
+void
+cap_start(void)
+{
+	int i, rc;
+
+	for (i = 0; i < nsources; i++) {
+		if ((rc = pthread_create(&sources[i].thread, NULL, cap_thread,
+		    &sources[i])) != 0)
+			fatalx("pthread_create: %s", strerror(rc));
+		sources[i].started = 1;
+	}
+}
+
+int
+cap_wake_fd(void)
+{
+	return wake_fd;
+}
+
+int
+cap_done(void)
+{
+	int i;
+
+	for (i = 0; i < nsources; i++)
+		if (!atomic_load(&sources[i].done))
+			return 0;
+	return 1;
+}
+
+void
+cap_stop(void)
+{
+	int i;
+
+	atomic_store(&stopping, 1);
+	for (i = 0; i < nsources; i++)
+		if (sources[i].pcap != NULL)
+			pcap_breakloop(sources[i].pcap);
+	for (i = 0; i < nsources; i++) {
+		if (sources[i].started)
+			pthread_join(sources[i].thread, NULL);
+		sources[i].started = 0;
+	}
+}
+
+int
+cap_count(void)
+{
+	return nsources;
+}
+
+void
+cap_info(int i, struct cap_info *ci)
+{
+	struct source *s = &sources[i];
+
+	memset(ci, 0, sizeof *ci);
+	ci->name = s->name;
+	ci->linktype = pcap_datalink_val_to_name(s->dlt);
+	ci->error = s->error[0] && atomic_load(&s->done) ? s->error : NULL;
+	ci->received = atomic_load(&s->received);
+	ci->dropped = atomic_load(&s->dropped);
+}
+
+void
+cap_close(void)
+{
+	int i;
+
+	for (i = 0; i < nsources; i++) {
+		if (sources[i].pcap != NULL)
+			pcap_close(sources[i].pcap);	/* closes file too */
+		sources[i].pcap = NULL;
+	}
+	if (wake_fd != -1)
+		close(wake_fd);
+	wake_fd = -1;
+}

@@ -1,0 +1,107 @@
+/*
+ * headless.c: the main loop without a terminal interface. It waits for
+ * signals and for the capture threads to end, keeps the graphs turning
+ * with the clock during live capture, and serves the export requests of
+ * SIGUSR1/SIGUSR2.
+ */
+#include <sys/signalfd.h>
+#include <inttypes.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdint.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cap.h"
+#include "db.h"
+#include "headless.h"
+#include "log.h"
+#include "stats.h"
+#include "tables.h"
+
+#define STATUS_EVERY	10	/* seconds between --verbose status lines */
+
+static void
+export_now(const struct options *o)
+{
+	struct tables *t;
+
+	if (o->export_file == NULL)
+		return;
+	t = stats_snapshot();
+	db_export(t, o->export_file);
+	tables_free(t);
+}
+
+static void
+status_line(void)
+{
+	struct tables *t = stats_snapshot();
+	struct cap_info ci;
+	int i;
+
+	for (i = 0; i < cap_count(); i++) {
+		cap_info(i, &ci);
+		log_debug("%s: %" PRIu64 " received, %" PRIu64 " dropped",
+		    ci.name, ci.received, ci.dropped);
+	}
+	log_debug("%" PRIu64 " packets, %" PRIu64 " bytes, %" PRIu64
+	    " malformed", t->totals.packets, t->totals.bytes,
+	    tables_malformed(&t->totals));
+	tables_free(t);
+}
+
+/* Handle one signal; returns 1 if the loop should end. */
+static int
+on_signal(const struct options *o, int sig)
+{
+	switch (sig) {
+	case SIGINT:
+	case SIGTERM:
+		log_debug("caught signal %d, shutting down", sig);
+		return 1;
+	case SIGUSR1:
+		export_now(o);
+		stats_reset();
+		log_debug("tables reset");
+		return 0;
+	case SIGUSR2:
+		export_now(o);
+		return 0;
+	}
+	return 0;
+}
+
+int
+headless_run(const struct options *o, int sigfd)
+{
+	struct pollfd pfd[2] = {
+		{ sigfd, POLLIN, 0 },
+		{ cap_wake_fd(), POLLIN, 0 },
+	};
+	time_t last_status = time(NULL);
+	int live = o->capfile == NULL;
+
+	for (;;) {
+		struct signalfd_siginfo si;
+		uint64_t v;
+
+		if (cap_done())
+			return 0;
+		if (poll(pfd, 2, 1000) == -1)
+			continue;
+		if (pfd[0].revents & POLLIN &&
+		    read(sigfd, &si, sizeof si) == sizeof si &&
+		    on_signal(o, (int)si.ssi_signo))
+			return 0;
+		if (pfd[1].revents & POLLIN && read(pfd[1].fd, &v, sizeof v))
+			continue;
+		if (live)
+			stats_tick(time(NULL));
+		if (live && log_is_verbose() &&
+		    time(NULL) - last_status >= STATUS_EVERY) {
+			last_status = time(NULL);
+			status_line();
+		}
+	}
+}

@@ -1,0 +1,215 @@
+/*
+ * hosts.c: an open-addressing (linear probing) table of pointers to host
+ * records, kept at most half full. The address hash mixes every bit, so
+ * packed address ranges do not cluster.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cutoff.h"
+#include "hosts.h"
+#include "ports.h"
+#include "protos.h"
+#include "xmalloc.h"
+
+struct hosts {
+	size_t		  count;
+	size_t		  mask;		/* slots - 1 */
+	struct host	**slot;
+};
+
+#define INITIAL_SLOTS	64
+
+struct hosts *
+hosts_new(void)
+{
+	struct hosts *h = xcalloc(1, sizeof *h);
+
+	h->mask = INITIAL_SLOTS - 1;
+	h->slot = xcalloc(INITIAL_SLOTS, sizeof *h->slot);
+	return h;
+}
+
+static void
+host_free(struct host *r)
+{
+	int i;
+
+	protos_free(r->protos);
+	for (i = 0; i < PORTS_TABLES; i++)
+		ports_free(r->ports[i]);
+	free(r);
+}
+
+void
+hosts_clear(struct hosts *h)
+{
+	size_t i;
+
+	for (i = 0; i <= h->mask; i++) {
+		if (h->slot[i] != NULL)
+			host_free(h->slot[i]);
+		h->slot[i] = NULL;
+	}
+	h->count = 0;
+}
+
+void
+hosts_free(struct hosts *h)
+{
+	if (h == NULL)
+		return;
+	hosts_clear(h);
+	free(h->slot);
+	free(h);
+}
+
+static void
+place(struct host **slot, size_t mask, struct host *r)
+{
+	size_t s;
+
+	for (s = r->hash & mask; slot[s] != NULL; s = (s + 1) & mask)
+		;
+	slot[s] = r;
+}
+
+static void
+rehash(struct hosts *h, size_t nslots)
+{
+	struct host **old = h->slot;
+	size_t i, oldn = h->mask + 1;
+
+	h->slot = xcalloc(nslots, sizeof *h->slot);
+	h->mask = nslots - 1;
+	for (i = 0; i < oldn; i++)
+		if (old[i] != NULL)
+			place(h->slot, h->mask, old[i]);
+	free(old);
+}
+
+struct host *
+hosts_find(const struct hosts *h, const struct addr *a)
+{
+	uint32_t hash = addr_hash(a);
+	size_t s;
+
+	for (s = hash & h->mask; h->slot[s] != NULL; s = (s + 1) & h->mask)
+		if (h->slot[s]->hash == hash && addr_eq(&h->slot[s]->addr, a))
+			return h->slot[s];
+	return NULL;
+}
+
+struct host *
+hosts_get(struct hosts *h, const struct addr *a)
+{
+	uint32_t hash = addr_hash(a);
+	struct host *r;
+	size_t s;
+
+	for (s = hash & h->mask; h->slot[s] != NULL; s = (s + 1) & h->mask)
+		if (h->slot[s]->hash == hash && addr_eq(&h->slot[s]->addr, a))
+			return h->slot[s];
+	r = xcalloc(1, sizeof *r);
+	r->addr = *a;
+	r->hash = hash;
+	h->slot[s] = r;
+	if (++h->count * 2 > h->mask + 1)
+		rehash(h, (h->mask + 1) * 2);
+	return r;
+}
+
+size_t
+hosts_count(const struct hosts *h)
+{
+	return h->count;
+}
+
+struct host **
+hosts_list(const struct hosts *h, size_t *n)
+{
+	struct host **v;
+	size_t i, k = 0;
+
+	*n = h->count;
+	if (h->count == 0)
+		return NULL;
+	v = xreallocarray(NULL, h->count, sizeof *v);
+	for (i = 0; i <= h->mask; i++)
+		if (h->slot[i] != NULL)
+			v[k++] = h->slot[i];
+	return v;
+}
+
+size_t
+hosts_reduce(struct hosts *h, size_t keep)
+{
+	uint64_t *tot, cut;
+	size_t i, k = 0, removed = 0;
+
+	if (keep >= h->count)
+		return 0;
+	tot = xreallocarray(NULL, h->count, sizeof *tot);
+	for (i = 0; i <= h->mask; i++)
+		if (h->slot[i] != NULL)
+			tot[k++] = h->slot[i]->in + h->slot[i]->out;
+	cut = cutoff_value(tot, k, keep);
+	free(tot);
+	for (i = 0; i <= h->mask; i++) {
+		struct host *r = h->slot[i];
+
+		if (r != NULL && r->in + r->out <= cut) {
+			host_free(r);
+			h->slot[i] = NULL;
+			removed++;
+		}
+	}
+	h->count -= removed;
+	/* Deleting from a linear-probing table breaks chains: rebuild. */
+	rehash(h, h->mask + 1);
+	return removed;
+}
+
+struct hosts *
+hosts_copy(const struct hosts *h)
+{
+	struct hosts *c = xcalloc(1, sizeof *c);
+	size_t i;
+	int j;
+
+	c->count = h->count;
+	c->mask = h->mask;
+	c->slot = xcalloc(h->mask + 1, sizeof *c->slot);
+	for (i = 0; i <= h->mask; i++) {
+		const struct host *r = h->slot[i];
+		struct host *n;
+
+		if (r == NULL)
+			continue;
+		n = xmalloc(sizeof *n);
+		*n = *r;
+		n->protos = protos_copy(r->protos);
+		for (j = 0; j < PORTS_TABLES; j++)
+			n->ports[j] = ports_copy(r->ports[j]);
+		c->slot[i] = n;
+	}
+	return c;
+}
+
+size_t
+hosts_memory(const struct hosts *h)
+{
+	size_t i, sum = sizeof *h + (h->mask + 1) * sizeof *h->slot;
+	int j;
+
+	for (i = 0; i <= h->mask; i++) {
+		const struct host *r = h->slot[i];
+
+		if (r == NULL)
+			continue;
+		sum += sizeof *r + protos_memory(r->protos);
+		for (j = 0; j < PORTS_TABLES; j++)
+			sum += ports_memory(r->ports[j]);
+	}
+	return sum;
+}

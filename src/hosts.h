@@ -1,0 +1,56 @@
+/*
+ * hosts.h: the hosts table: one record per IP address with its byte and
+ * packet counters, MAC, times, and its protocol and port tables. Bounded
+ * by --hosts-max/--hosts-keep with darkstat's eviction rule.
+ */
+#ifndef HOSTS_H
+#define HOSTS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "addr.h"
+
+struct ports;
+struct protos;
+
+enum {
+	PORTS_TCP,		/* TCP ports on this host */
+	PORTS_TCP_REMOTE,	/* TCP ports on remote hosts */
+	PORTS_UDP,		/* UDP ports on this host */
+	PORTS_UDP_REMOTE,	/* UDP ports on remote hosts */
+	PORTS_TABLES
+};
+
+struct host {
+	struct addr	 addr;
+	uint32_t	 hash;
+	uint8_t		 mac[6];
+	uint64_t	 in;		/* bytes received */
+	uint64_t	 out;		/* bytes sent */
+	uint64_t	 pkts_in;
+	uint64_t	 pkts_out;
+	int64_t		 first_seen;	/* first packet to or from it */
+	int64_t		 last_seen;	/* last packet it sent; 0 = never */
+	struct protos	*protos;
+	struct ports	*ports[PORTS_TABLES];
+};
+
+struct hosts;
+
+struct hosts	*hosts_new(void);
+void		 hosts_free(struct hosts *);
+/* Find the host for addr, creating an empty record if needed. */
+struct host	*hosts_get(struct hosts *, const struct addr *);
+struct host	*hosts_find(const struct hosts *, const struct addr *);
+size_t		 hosts_count(const struct hosts *);
+/* Evict every host whose total is <= the (keep+1)-th largest. */
+size_t		 hosts_reduce(struct hosts *, size_t keep);
+/* Remove every host (the table keeps its size). */
+void		 hosts_clear(struct hosts *);
+/* All hosts, in table order, as an array of hosts_count() pointers. */
+struct host	**hosts_list(const struct hosts *, size_t *n);
+struct hosts	*hosts_copy(const struct hosts *);
+size_t		 hosts_memory(const struct hosts *);
+
+#endif

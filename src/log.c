@@ -1,0 +1,108 @@
+/*
+ * log.c: one-line diagnostics on stderr, prefixed with the program name.
+ * Messages are lowercase, without a full stop, and quote what they name.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "log.h"
+
+static const char *prog = "darkstat-tui";
+static int verbose;
+void (*log_usage_hook)(void);
+
+void
+log_init(const char *progname, int v)
+{
+	prog = progname;
+	verbose = v;
+}
+
+int
+log_is_verbose(void)
+{
+	return verbose;
+}
+
+static void
+vlog(const char *kind, const char *fmt, va_list ap, const char *suffix)
+{
+	char buf[1024];
+
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	/* One fprintf per line so lines from threads do not interleave. */
+	fprintf(stderr, "%s: %s%s%s%s\n", prog, kind, buf,
+	    suffix ? ": " : "", suffix ? suffix : "");
+}
+
+void
+log_debug(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!verbose)
+		return;
+	va_start(ap, fmt);
+	vlog("", fmt, ap, NULL);
+	va_end(ap);
+}
+
+void
+log_warnx(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vlog("warning: ", fmt, ap, NULL);
+	va_end(ap);
+}
+
+void
+log_warn(const char *fmt, ...)
+{
+	va_list ap;
+	const char *e = strerror(errno);
+
+	va_start(ap, fmt);
+	vlog("warning: ", fmt, ap, e);
+	va_end(ap);
+}
+
+void
+fatal(const char *fmt, ...)
+{
+	va_list ap;
+	const char *e = strerror(errno);
+
+	va_start(ap, fmt);
+	vlog("error: ", fmt, ap, e);
+	va_end(ap);
+	exit(1);
+}
+
+void
+fatalx(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vlog("error: ", fmt, ap, NULL);
+	va_end(ap);
+	exit(1);
+}
+
+void
+usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vlog("error: ", fmt, ap, NULL);
+	va_end(ap);
+	if (log_usage_hook != NULL)
+		log_usage_hook();
+	exit(2);
+}

@@ -1,0 +1,21 @@
+/* log.h: diagnostics on stderr: errors, warnings and --verbose messages. */
+#ifndef LOG_H
+#define LOG_H
+
+#define PRINTFLIKE(a, b) __attribute__((format(printf, a, b)))
+
+void	log_init(const char *progname, int verbose);
+int	log_is_verbose(void);
+void	log_debug(const char *, ...) PRINTFLIKE(1, 2);
+void	log_warnx(const char *, ...) PRINTFLIKE(1, 2);
+void	log_warn(const char *, ...) PRINTFLIKE(1, 2);
+/* Exit with status 1 (start-up or runtime failure). */
+void	fatal(const char *, ...) PRINTFLIKE(1, 2) __attribute__((noreturn));
+void	fatalx(const char *, ...) PRINTFLIKE(1, 2) __attribute__((noreturn));
+/* Exit with status 2 (bad command line or configuration). */
+void	usage_error(const char *, ...) PRINTFLIKE(1, 2)
+	    __attribute__((noreturn));
+/* Called by usage_error() to print the usage text; set by opt.c. */
+extern void (*log_usage_hook)(void);
+
+#endif

@@ -1,0 +1,162 @@
+/*
+ * main.c: start-up order, signal routing and shutdown.
+ *
+ * Start-up: parse options, open the capture sources (root), block the
+ * signals every thread inherits, start the capture threads, run the main
+ * loop. Shutdown: stop and join the capture threads, then write the final
+ * export and report from a snapshot.
+ */
+#include <sys/signalfd.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cap.h"
+#include "db.h"
+#include "headless.h"
+#include "log.h"
+#include "opt.h"
+#include "report.h"
+#include "stats.h"
+#include "tables.h"
+
+static void
+write_pidfile(const char *path)
+{
+	FILE *f;
+	int fd;
+
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW,
+	    0644)) == -1 || (f = fdopen(fd, "w")) == NULL)
+		fatal("can't create pidfile \"%s\"", path);
+	fprintf(f, "%ld\n", (long)getpid());
+	if (fclose(f) == EOF)
+		fatal("can't write pidfile \"%s\"", path);
+}
+
+/*
+ * Block the signals we handle before any thread starts, so that only the
+ * main loop sees them, through a signalfd.
+ */
+static int
+signals_setup(void)
+{
+	sigset_t set;
+	int fd;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGUSR1);
+	sigaddset(&set, SIGUSR2);
+	if (pthread_sigmask(SIG_BLOCK, &set, NULL) != 0)
+		fatalx("pthread_sigmask failed");
+	if ((fd = signalfd(-1, &set, SFD_CLOEXEC)) == -1)
+		fatal("signalfd");
+	signal(SIGPIPE, SIG_IGN);
+	return fd;
+}
+
+/* Options of later modules: refuse them rather than ignore them. */
+static void
+check_unsupported(const struct options *o)
+{
+	const struct {
+		int		 set;
+		const char	*name;
+	} later[] = {
+		{ o->http_port != 667, "-p" },
+		{ o->nbind > 0, "-b" },
+		{ o->base != NULL, "--base" },
+		{ o->chroot_dir != NULL, "--chroot" },
+		{ o->user != NULL, "--user" },
+		{ o->daylog != NULL, "--daylog" },
+		{ o->import_file != NULL, "--import" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof later / sizeof later[0]; i++)
+		if (later[i].set)
+			fatalx("%s is not supported by this version yet",
+			    later[i].name);
+}
+
+static struct acct_limits
+limits_of(const struct options *o)
+{
+	struct acct_limits l = {
+		.hosts_max = o->hosts_max,
+		.hosts_keep = o->hosts_keep,
+		.ports_max = o->ports_max,
+		.ports_keep = o->ports_keep,
+		.highest_port = o->highest_port,
+		.local_only = o->local_only,
+	};
+	return l;
+}
+
+static void
+report_errors(void)
+{
+	struct cap_info ci;
+	int i;
+
+	for (i = 0; i < cap_count(); i++) {
+		cap_info(i, &ci);
+		if (ci.error != NULL)
+			log_warnx("%s: %s; kept what was read before it",
+			    ci.name, ci.error);
+	}
+}
+
+int
+main(int argc, char **argv)
+{
+	struct options *o = opt_parse(argc, argv);
+	struct acct_limits l;
+	struct tables *t;
+	int sigfd;
+
+	log_init("darkstat-tui", o->verbose);
+	check_unsupported(o);
+	if (o->capfile == NULL && o->nifaces == 0) {
+		char *def = cap_default_iface();
+
+		if (def == NULL)
+			fatalx("no interface is up: name one with -i");
+		o->ifaces[o->nifaces++] = def;
+		log_debug("capturing on \"%s\"", def);
+	}
+	if (o->local_only && o->nnets == 0 && o->capfile != NULL)
+		log_debug("--local-only without -l only matches the local "
+		    "host");
+	l = limits_of(o);
+	stats_init(&l);
+	cap_open(o);
+	sigfd = signals_setup();
+	if (o->pidfile != NULL)
+		write_pidfile(o->pidfile);
+	cap_start();
+	headless_run(o, sigfd);
+	cap_stop();
+	report_errors();
+	t = stats_snapshot();
+	if (o->export_file != NULL)
+		db_export(t, o->export_file);
+	if (o->report != REPORT_NONE)
+		report_write(stdout, o, t);
+	if (o->verbose)
+		log_debug("total packets: %llu, bytes: %llu",
+		    (unsigned long long)t->totals.packets,
+		    (unsigned long long)t->totals.bytes);
+	tables_free(t);
+	cap_close();
+	stats_shutdown();
+	if (o->pidfile != NULL)
+		unlink(o->pidfile);
+	close(sigfd);
+	return 0;
+}

@@ -1,0 +1,289 @@
+/*
+ * opt.c: table-driven command line. darkstat's options keep their names,
+ * arguments and defaults; each may also be written --name=value. The usage
+ * text is generated from the table.
+ */
+#include <errno.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <pcap/pcap.h>
+
+#include "log.h"
+#include "opt.h"
+#include "xmalloc.h"
+
+#define VERSION	"0.1"
+
+enum kind { FLAG, STR, STR_LIST, NUM, NET, REPORT, WAIT };
+
+struct opt_def {
+	const char	*name;
+	const char	*arg;		/* NULL: takes no argument */
+	enum kind	 kind;
+	size_t		 off;		/* field in struct options */
+	size_t		 count_off;	/* STR_LIST: its counter */
+	unsigned long	 max;		/* NUM */
+	const char	*help;
+};
+
+#define O(f)	offsetof(struct options, f)
+
+static const struct opt_def defs[] = {
+	{ "-i", "interface", STR_LIST, O(ifaces), O(nifaces), 0,
+	    "capture on this interface (repeatable)" },
+	{ "-f", "filter", STR_LIST, O(filters), O(nfilters), 0,
+	    "BPF filter for the n-th interface (repeatable)" },
+	{ "-r", "capfile", STR, O(capfile), 0, 0,
+	    "read a pcap or pcapng file instead of capturing" },
+	{ "-p", "port", NUM, O(http_port), 0, 65535,
+	    "web interface port (default 667)" },
+	{ "-b", "bindaddr", STR_LIST, O(bind_addrs), O(nbind), 0,
+	    "web interface address (repeatable)" },
+	{ "-l", "network/netmask", NET, O(nets), O(nnets), 0,
+	    "local network, IPv4 or IPv6 (repeatable)" },
+	{ "--base", "path", STR, O(base), 0, 0,
+	    "URL prefix of the web interface" },
+	{ "--local-only", NULL, FLAG, O(local_only), 0, 0,
+	    "keep host records only for local hosts" },
+	{ "--snaplen", "bytes", NUM, O(snaplen), 0, 262144,
+	    "capture length (default: enough for the headers)" },
+	{ "--pppoe", NULL, FLAG, O(pppoe), 0, 0,
+	    "capture headroom for PPPoE (always decoded)" },
+	{ "--syslog", NULL, FLAG, O(syslog), 0, 0,
+	    "send messages to syslog" },
+	{ "--verbose", NULL, FLAG, O(verbose), 0, 0,
+	    "debug messages on stderr" },
+	{ "--no-daemon", NULL, FLAG, O(no_daemon), 0, 0,
+	    "stay in the foreground with --no-tui" },
+	{ "--no-promisc", NULL, FLAG, O(no_promisc), 0, 0,
+	    "do not put interfaces in promiscuous mode" },
+	{ "--no-dns", NULL, FLAG, O(no_dns), 0, 0,
+	    "do not resolve host names" },
+	{ "--no-macs", NULL, FLAG, O(no_macs), 0, 0,
+	    "do not show MAC addresses" },
+	{ "--no-lastseen", NULL, FLAG, O(no_lastseen), 0, 0,
+	    "do not show last-seen times" },
+	{ "--chroot", "dir", STR, O(chroot_dir), 0, 0,
+	    "chroot here after start-up" },
+	{ "--user", "username", STR, O(user), 0, 0,
+	    "drop privileges to this user (default nobody)" },
+	{ "--daylog", "filename", STR, O(daylog), 0, 0,
+	    "append daily traffic totals to this file" },
+	{ "--import", "filename", STR, O(import_file), 0, 0,
+	    "read a darkstat database at start-up" },
+	{ "--export", "filename", STR, O(export_file), 0, 0,
+	    "write the database here on exit (darkstat format)" },
+	{ "--pidfile", "filename", STR, O(pidfile), 0, 0,
+	    "write the process id here" },
+	{ "--hosts-max", "count", NUM, O(hosts_max), 0, 4294967295UL,
+	    "hosts kept before eviction (default 1000, 0 = none)" },
+	{ "--hosts-keep", "count", NUM, O(hosts_keep), 0, 4294967295UL,
+	    "hosts left after eviction (default 500)" },
+	{ "--ports-max", "count", NUM, O(ports_max), 0, 65536,
+	    "ports per table before eviction (default 60)" },
+	{ "--ports-keep", "count", NUM, O(ports_keep), 0, 65536,
+	    "ports per table after eviction (default 30)" },
+	{ "--highest-port", "port", NUM, O(highest_port), 0, 65535,
+	    "ignore ports above this (default 65535)" },
+	{ "--wait", "secs", WAIT, O(wait_secs), 0, 4294967295UL,
+	    "wait for a down interface to come up (0 = forever)" },
+	{ "--hexdump", NULL, FLAG, O(hexdump), 0, 0,
+	    "print every packet in hex (implies --verbose)" },
+	{ "--no-tui", NULL, FLAG, O(no_tui), 0, 0,
+	    "run without the terminal interface" },
+	{ "--report", "text|csv|json", REPORT, O(report), 0, 0,
+	    "print the tables on stdout at the end of the run" },
+	{ "--version", NULL, FLAG, 0, 0, 0, "print the version and exit" },
+	{ "--help", NULL, FLAG, 0, 0, 0, "print this help and exit" },
+};
+
+#define NDEFS	(sizeof defs / sizeof defs[0])
+
+static struct options opts;
+
+const char *
+opt_version(void)
+{
+	static char buf[256];
+
+	snprintf(buf, sizeof buf, "darkstat-tui %s (using %s)", VERSION,
+	    pcap_lib_version());
+	return buf;
+}
+
+void
+opt_usage(void *stream)
+{
+	FILE *f = stream;
+	size_t i;
+
+	fprintf(f, "usage: darkstat-tui [options]\n\n");
+	for (i = 0; i < NDEFS; i++) {
+		char left[64];
+
+		snprintf(left, sizeof left, "%s%s%s", defs[i].name,
+		    defs[i].arg ? " " : "", defs[i].arg ? defs[i].arg : "");
+		fprintf(f, "  %-28s %s\n", left, defs[i].help);
+	}
+	fprintf(f, "\nSee darkstat-tui(8).\n");
+}
+
+static void
+usage_stderr(void)
+{
+	opt_usage(stderr);
+}
+
+static unsigned long
+parse_num(const char *name, const char *s, unsigned long max)
+{
+	unsigned long v;
+	char *end;
+
+	if (*s < '0' || *s > '9')
+		usage_error("%s: \"%s\" is not a valid number", name, s);
+	errno = 0;
+	v = strtoul(s, &end, 10);
+	if (*end != '\0')
+		usage_error("%s: \"%s\" is not a valid number", name, s);
+	if (errno == ERANGE || v > max)
+		usage_error("%s: \"%s\" is out of range (max %lu)", name, s,
+		    max);
+	return v;
+}
+
+static void
+set(const struct opt_def *d, const char *val)
+{
+	char *field = (char *)&opts + d->off;
+	int *count = (int *)((char *)&opts + d->count_off);
+	const char *why;
+
+	switch (d->kind) {
+	case FLAG:
+		*(int *)field = 1;
+		break;
+	case STR:
+		if (*(const char **)field != NULL)
+			usage_error("%s given twice", d->name);
+		*(const char **)field = val;
+		break;
+	case STR_LIST:
+		if (*count == MAX_IFACES)
+			usage_error("%s: at most %d allowed", d->name,
+			    MAX_IFACES);
+		((const char **)field)[(*count)++] = val;
+		break;
+	case NUM:
+		*(unsigned int *)field = (unsigned int)parse_num(d->name, val,
+		    d->max);
+		break;
+	case WAIT:
+		opts.wait_set = 1;
+		opts.wait_secs = (unsigned int)parse_num(d->name, val, d->max);
+		break;
+	case NET:
+		opts.nets = xreallocarray(opts.nets, opts.nnets + 1,
+		    sizeof *opts.nets);
+		if (net_parse(val, &opts.nets[opts.nnets], &why) == -1)
+			usage_error("-l: \"%s\": %s", val, why);
+		opts.nnets++;
+		break;
+	case REPORT:
+		if (strcmp(val, "text") == 0)
+			opts.report = REPORT_TEXT;
+		else if (strcmp(val, "csv") == 0)
+			opts.report = REPORT_CSV;
+		else if (strcmp(val, "json") == 0)
+			opts.report = REPORT_JSON;
+		else
+			usage_error("--report: \"%s\" is not text, csv or json",
+			    val);
+		break;
+	}
+}
+
+static const struct opt_def *
+lookup(const char *arg, const char **inline_val)
+{
+	size_t i, n;
+
+	*inline_val = NULL;
+	for (i = 0; i < NDEFS; i++) {
+		n = strlen(defs[i].name);
+		if (strncmp(arg, defs[i].name, n) != 0)
+			continue;
+		if (arg[n] == '\0')
+			return &defs[i];
+		if (arg[n] == '=' && defs[i].arg != NULL && arg[1] == '-') {
+			*inline_val = arg + n + 1;
+			return &defs[i];
+		}
+	}
+	return NULL;
+}
+
+/* darkstat's rule: keep must be below max, else it becomes max/2. */
+static void
+check_keep(const char *kname, unsigned int *keep, const char *mname,
+    unsigned int max)
+{
+	if (max != 0 && *keep >= max) {
+		*keep = max / 2;
+		log_warnx("reducing %s to %u, to be under %s (%u)", kname,
+		    *keep, mname, max);
+	}
+}
+
+struct options *
+opt_parse(int argc, char **argv)
+{
+	int i;
+
+	log_usage_hook = usage_stderr;
+	opts.hosts_max = 1000;
+	opts.hosts_keep = 500;
+	opts.ports_max = 60;
+	opts.ports_keep = 30;
+	opts.highest_port = 65535;
+	opts.http_port = 667;
+	for (i = 1; i < argc; i++) {
+		const struct opt_def *d;
+		const char *val;
+
+		if ((d = lookup(argv[i], &val)) == NULL)
+			usage_error("unknown option \"%s\"", argv[i]);
+		if (strcmp(d->name, "--help") == 0) {
+			printf("%s\n\n", opt_version());
+			opt_usage(stdout);
+			exit(0);
+		}
+		if (strcmp(d->name, "--version") == 0) {
+			printf("%s\n", opt_version());
+			exit(0);
+		}
+		if (d->arg != NULL && val == NULL) {
+			if (i + 1 == argc)
+				usage_error("%s needs an argument (%s)",
+				    d->name, d->arg);
+			val = argv[++i];
+		}
+		set(d, val);
+	}
+	if (opts.capfile != NULL && opts.nifaces > 0)
+		usage_error("can't specify both interface (-i) and capture "
+		    "file (-r)");
+	if (opts.nfilters > 1 && opts.nfilters > opts.nifaces)
+		usage_error("%d filters (-f) for %d interfaces (-i)",
+		    opts.nfilters, opts.nifaces);
+	check_keep("--hosts-keep", &opts.hosts_keep, "--hosts-max",
+	    opts.hosts_max);
+	check_keep("--ports-keep", &opts.ports_keep, "--ports-max",
+	    opts.ports_max);
+	if (opts.hexdump)
+		opts.verbose = opts.no_daemon = 1;
+	return &opts;
+}

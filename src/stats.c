@@ -1,0 +1,84 @@
+/* stats.c: the live tables behind one mutex. See the DESIGN note in stats.h. */
+#include <pthread.h>
+#include <string.h>
+
+#include "hosts.h"
+#include "stats.h"
+
+static pthread_mutex_t	 stats_mtx = PTHREAD_MUTEX_INITIALIZER;
+static struct tables	 live;		/* protected by stats_mtx */
+static struct acct_limits limits;	/* set once by stats_init */
+static uint64_t		 generation;	/* protected by stats_mtx */
+
+void
+stats_init(const struct acct_limits *l)
+{
+	limits = *l;
+	tables_init(&live);
+}
+
+void
+stats_shutdown(void)
+{
+	tables_destroy(&live);
+}
+
+void
+stats_apply(struct batch *b)
+{
+	unsigned int i;
+	int r;
+
+	pthread_mutex_lock(&stats_mtx);
+	live.totals.frames += b->frames;
+	for (r = 0; r < REASON_COUNT; r++)
+		live.totals.reasons[r] += b->reasons[r];
+	for (i = 0; i < b->n; i++)
+		acct_packet(&live, &limits, &b->pkt[i]);
+	generation++;
+	pthread_mutex_unlock(&stats_mtx);
+	b->n = 0;
+	b->frames = 0;
+	memset(b->reasons, 0, sizeof b->reasons);
+}
+
+void
+stats_tick(int64_t t)
+{
+	pthread_mutex_lock(&stats_mtx);
+	graphs_rotate(&live.graphs, t);
+	pthread_mutex_unlock(&stats_mtx);
+}
+
+struct tables *
+stats_snapshot(void)
+{
+	struct tables *c;
+
+	pthread_mutex_lock(&stats_mtx);
+	c = tables_copy(&live);
+	pthread_mutex_unlock(&stats_mtx);
+	return c;
+}
+
+uint64_t
+stats_generation(void)
+{
+	uint64_t g;
+
+	pthread_mutex_lock(&stats_mtx);
+	g = generation;
+	pthread_mutex_unlock(&stats_mtx);
+	return g;
+}
+
+void
+stats_reset(void)
+{
+	pthread_mutex_lock(&stats_mtx);
+	hosts_clear(live.hosts);
+	graphs_init(&live.graphs);
+	memset(&live.totals, 0, sizeof live.totals);
+	generation++;
+	pthread_mutex_unlock(&stats_mtx);
+}

@@ -1,0 +1,45 @@
+/*
+ * stats.h: the one owner of the live tables and of the lock around them.
+ *
+ * DESIGN. Capture threads decode packets without any lock into a batch,
+ * then call stats_apply() once per batch: the lock is held while the batch
+ * is accounted (microseconds). Readers (report, export, UI, HTTP) call
+ * stats_snapshot() for a private deep copy and never hold the lock while
+ * sorting, formatting or doing I/O. stats_generation() changes whenever the
+ * tables do, so a reader can skip a snapshot when nothing happened.
+ *
+ * Life cycle: stats_init() once before any capture thread starts;
+ * stats_apply(), stats_tick(), stats_snapshot(), stats_reset() from any
+ * thread; stats_shutdown() once after every capture thread has stopped.
+ */
+#ifndef STATS_H
+#define STATS_H
+
+#include <stdint.h>
+
+#include "acct.h"
+#include "decode.h"
+#include "tables.h"
+
+#define BATCH_MAX	256
+
+/* Filled by a capture thread without the lock. */
+struct batch {
+	unsigned int	n;
+	unsigned int	frames;			/* frames decoded */
+	uint32_t	reasons[REASON_COUNT];	/* frames not accounted */
+	struct pkt	pkt[BATCH_MAX];
+};
+
+void		 stats_init(const struct acct_limits *);
+void		 stats_shutdown(void);
+/* Account a batch and empty it. */
+void		 stats_apply(struct batch *);
+/* Rotate the graphs to wall-clock time t when no packets arrive. */
+void		 stats_tick(int64_t t);
+struct tables	*stats_snapshot(void);
+uint64_t	 stats_generation(void);
+/* Empty the hosts table and graphs, zero the totals (darkstat's SIGUSR1). */
+void		 stats_reset(void);
+
+#endif

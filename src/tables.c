@@ -1,0 +1,52 @@
+/* tables.c: life cycle of the counted tables. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "hosts.h"
+#include "tables.h"
+#include "xmalloc.h"
+
+void
+tables_init(struct tables *t)
+{
+	memset(t, 0, sizeof *t);
+	t->hosts = hosts_new();
+	graphs_init(&t->graphs);
+}
+
+void
+tables_destroy(struct tables *t)
+{
+	hosts_free(t->hosts);
+	t->hosts = NULL;
+}
+
+struct tables *
+tables_copy(const struct tables *t)
+{
+	struct tables *c = xmalloc(sizeof *c);
+
+	*c = *t;
+	c->hosts = hosts_copy(t->hosts);
+	return c;
+}
+
+void
+tables_free(struct tables *t)
+{
+	if (t == NULL)
+		return;
+	tables_destroy(t);
+	free(t);
+}
+
+uint64_t
+tables_malformed(const struct totals *s)
+{
+	uint64_t n = 0;
+	int r;
+
+	for (r = REASON_FIRST_MALFORMED; r < REASON_COUNT; r++)
+		n += s->reasons[r];
+	return n;
+}
