@@ -48,6 +48,7 @@ struct source {
 	/* pcap_stats, read by the capture thread (libpcap is not thread-safe) */
 	_Atomic uint64_t received;
 	_Atomic uint64_t dropped;
+	_Atomic uint64_t frames;	/* frames read from it */
 };
 
 static struct source	 sources[MAX_IFACES];
@@ -297,8 +298,10 @@ read_batch(struct source *s)
 {
 	int n = pcap_dispatch(s->pcap, BATCH_MAX, on_packet, (u_char *)s);
 
-	if (s->batch->frames > 0)
+	if (s->batch->frames > 0) {
+		atomic_fetch_add(&s->frames, s->batch->frames);
 		stats_apply(s->batch);
+	}
 	return n;
 }
 
@@ -418,6 +421,7 @@ cap_info(int i, struct cap_info *ci)
 	ci->error = s->error[0] && atomic_load(&s->done) ? s->error : NULL;
 	ci->received = atomic_load(&s->received);
 	ci->dropped = atomic_load(&s->dropped);
+	ci->frames = atomic_load(&s->frames);
 }
 
 void

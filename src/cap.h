@@ -18,6 +18,7 @@ struct cap_info {
 	const char	*linktype;	/* DLT name */
 	uint64_t	 received;	/* pcap_stats ps_recv (live) */
 	uint64_t	 dropped;	/* ps_drop + ps_ifdrop (live) */
+	uint64_t	 frames;	/* frames read */
 	const char	*error;		/* read error that ended it, or NULL */
 };
 

@@ -98,6 +98,11 @@ limits_of(const struct options *o)
 	return l;
 }
 
+/*
+ * A read error ends a source. After some packets (a capture file cut
+ * short) what was read is kept and reported; before any, the source was
+ * unreadable.
+ */
 static void
 report_errors(void)
 {
@@ -106,9 +111,12 @@ report_errors(void)
 
 	for (i = 0; i < cap_count(); i++) {
 		cap_info(i, &ci);
-		if (ci.error != NULL)
-			log_warnx("%s: %s; kept what was read before it",
-			    ci.name, ci.error);
+		if (ci.error == NULL)
+			continue;
+		if (ci.frames == 0)
+			fatalx("%s: %s", ci.name, ci.error);
+		log_warnx("%s: %s; kept the %llu packets before it", ci.name,
+		    ci.error, (unsigned long long)ci.frames);
 	}
 }
 
