@@ -126,7 +126,7 @@ main(int argc, char **argv)
 	struct options *o = opt_parse(argc, argv);
 	struct acct_limits l;
 	struct tables *t;
-	int sigfd;
+	int sigfd, status = 0;
 
 	log_init("darkstat-tui", o->verbose);
 	check_unsupported(o);
@@ -152,8 +152,8 @@ main(int argc, char **argv)
 	cap_stop();
 	report_errors();
 	t = stats_snapshot();
-	if (o->export_file != NULL)
-		db_export(t, o->export_file);
+	if (o->export_file != NULL && db_export(t, o->export_file) == -1)
+		status = 1;
 	if (o->report != REPORT_NONE)
 		report_write(stdout, o, t);
 	if (o->verbose)
@@ -166,5 +166,5 @@ main(int argc, char **argv)
 	if (o->pidfile != NULL)
 		unlink(o->pidfile);
 	close(sigfd);
-	return 0;
+	return status;
 }
