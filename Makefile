@@ -76,9 +76,13 @@ check: deps
 	@$(MAKE) --no-print-directory SANITIZE=address,undefined all unit
 	@tests/run
 
+# Until the terminal interface lands, the headless face runs: live capture
+# on the first interface that is up, a status line every 10 s, and the
+# tables on Ctrl-C. ARGS adds options (e.g. ARGS="-i eth1").
+RUN_ARGS ?= --no-tui --verbose --report text
 run: deps
 	@$(MAKE) --no-print-directory all
-	./$(PROG) $(ARGS)
+	./$(PROG) $(RUN_ARGS) $(ARGS)
 
 bench: deps all
 	@tests/bench/run
