@@ -42,7 +42,7 @@ LIBOBJS	 = $(filter-out $(OBJDIR)/main.o,$(OBJS))
 UNIT_SRCS = $(wildcard tests/unit/t_*.c)
 UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(OBJDIR)/tests/%)
 
-.PHONY: all check check-unit run deps clean install lint-man bench
+.PHONY: all check unit run deps clean install lint-man
 
 all: $(PROG)$(if $(SANITIZE),-$(subst $(comma),-,$(SANITIZE)))
 
@@ -83,9 +83,6 @@ RUN_ARGS ?= --no-tui --verbose --report text
 run: deps
 	@$(MAKE) --no-print-directory all
 	./$(PROG) $(RUN_ARGS) $(ARGS)
-
-bench: deps all
-	@tests/bench/run
 
 install: $(PROG)
 	install -d $(DESTDIR)$(PREFIX)/sbin $(DESTDIR)$(PREFIX)/share/man/man8

@@ -382,7 +382,8 @@ decode_ethertype(struct cur *c, uint16_t type, struct pkt *k)
 {
 	int depth;
 
-	for (depth = 0; depth < MAX_TAGS; depth++) {
+	/* The outer type, then up to MAX_TAGS tags. */
+	for (depth = 0; depth <= MAX_TAGS; depth++) {
 		switch (type) {
 		case ETH_IPV4:
 			return decode_ip(c, 4, k);

@@ -120,6 +120,22 @@ report_errors(void)
 	}
 }
 
+/* --verbose: what was counted, and every reason a frame was not. */
+static void
+log_totals(const struct totals *s)
+{
+	int r;
+
+	log_debug("total packets: %llu, bytes: %llu",
+	    (unsigned long long)s->packets, (unsigned long long)s->bytes);
+	for (r = REASON_NOT_IP; r < REASON_COUNT; r++)
+		if (s->reasons[r] != 0)
+			log_debug("%s %s: %llu frames",
+			    r < REASON_FIRST_MALFORMED ? "skipped" : "malformed",
+			    decode_reason_name(r),
+			    (unsigned long long)s->reasons[r]);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -156,10 +172,7 @@ main(int argc, char **argv)
 		status = 1;
 	if (o->report != REPORT_NONE)
 		report_write(stdout, o, t);
-	if (o->verbose)
-		log_debug("total packets: %llu, bytes: %llu",
-		    (unsigned long long)t->totals.packets,
-		    (unsigned long long)t->totals.bytes);
+	log_totals(&t->totals);
 	tables_free(t);
 	cap_close();
 	stats_shutdown();
