@@ -7,18 +7,22 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <syslog.h>
 
 #include "log.h"
 
 static const char *prog = "darkstat-tui";
 static int verbose;
+static int to_syslog;
 void (*log_usage_hook)(void);
 
 void
-log_init(const char *progname, int v)
+log_init(const char *progname, int v, int use_syslog)
 {
 	prog = progname;
 	verbose = v;
+	if ((to_syslog = use_syslog))
+		openlog(progname, LOG_PID, LOG_DAEMON);
 }
 
 int
@@ -33,6 +37,12 @@ vlog(const char *kind, const char *fmt, va_list ap, const char *suffix)
 	char buf[1024];
 
 	vsnprintf(buf, sizeof buf, fmt, ap);
+	if (to_syslog) {
+		syslog(*kind == 'e' ? LOG_ERR : *kind == 'w' ? LOG_WARNING :
+		    LOG_DEBUG, "%s%s%s%s", kind, buf, suffix ? ": " : "",
+		    suffix ? suffix : "");
+		return;
+	}
 	/* One fprintf per line so lines from threads do not interleave. */
 	fprintf(stderr, "%s: %s%s%s%s\n", prog, kind, buf,
 	    suffix ? ": " : "", suffix ? suffix : "");

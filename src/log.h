@@ -4,7 +4,7 @@
 
 #define PRINTFLIKE(a, b) __attribute__((format(printf, a, b)))
 
-void	log_init(const char *progname, int verbose);
+void	log_init(const char *progname, int verbose, int use_syslog);
 int	log_is_verbose(void);
 void	log_debug(const char *, ...) PRINTFLIKE(1, 2);
 void	log_warnx(const char *, ...) PRINTFLIKE(1, 2);

@@ -17,6 +17,7 @@
 #include "cap.h"
 #include "db.h"
 #include "headless.h"
+#include "hosts.h"
 #include "log.h"
 #include "opt.h"
 #include "report.h"
@@ -122,12 +123,16 @@ report_errors(void)
 
 /* --verbose: what was counted, and every reason a frame was not. */
 static void
-log_totals(const struct totals *s)
+log_totals(const struct tables *t)
 {
+	const struct totals *s = &t->totals;
+	size_t n = hosts_count(t->hosts), mem = hosts_memory(t->hosts);
 	int r;
 
 	log_debug("total packets: %llu, bytes: %llu",
 	    (unsigned long long)s->packets, (unsigned long long)s->bytes);
+	log_debug("%zu hosts in %zu bytes of tables (%zu bytes/host)", n, mem,
+	    n ? mem / n : 0);
 	for (r = REASON_NOT_IP; r < REASON_COUNT; r++)
 		if (s->reasons[r] != 0)
 			log_debug("%s %s: %llu frames",
@@ -144,7 +149,7 @@ main(int argc, char **argv)
 	struct tables *t;
 	int sigfd, status = 0;
 
-	log_init("darkstat-tui", o->verbose);
+	log_init("darkstat-tui", o->verbose, o->syslog);
 	check_unsupported(o);
 	if (o->capfile == NULL && o->nifaces == 0) {
 		char *def = cap_default_iface();
@@ -167,12 +172,13 @@ main(int argc, char **argv)
 	headless_run(o, sigfd);
 	cap_stop();
 	report_errors();
-	t = stats_snapshot();
+	t = stats_take();
 	if (o->export_file != NULL && db_export(t, o->export_file) == -1)
 		status = 1;
 	if (o->report != REPORT_NONE)
 		report_write(stdout, o, t);
-	log_totals(&t->totals);
+	if (log_is_verbose())
+		log_totals(t);
 	tables_free(t);
 	cap_close();
 	stats_shutdown();

@@ -1,7 +1,8 @@
 /*
- * ports.c: a port table is a dense array of entries (in insertion order,
- * compacted on eviction) plus an open-addressing index of 16-bit slots.
- * Most tables hold a handful of ports, so both start small.
+ * ports.c: a port table is one allocation: a header, a dense array of
+ * entries (insertion order, compacted on eviction), then an open-addressing
+ * index of 16-bit entry numbers twice as long. Most tables hold a handful
+ * of ports, so they start with room for two.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -10,15 +11,27 @@
 #include "ports.h"
 #include "xmalloc.h"
 
-#define EMPTY	0xffff	/* index slot value: no entry (tables < 65535) */
+#define EMPTY		0xffff	/* index slot value: no entry */
+#define INDEX_MAX	32768	/* above this many entries: linear scan */
 
 struct ports {
-	uint32_t		 count;
-	uint32_t		 cap;	/* entries allocated */
-	uint32_t		 mask;	/* index size - 1; index size >= 2 cap */
-	uint16_t		*index;	/* entry numbers; more than 65534 use */
-	struct port_entry	*e;	/* a linear scan instead (index NULL) */
+	uint32_t		count;
+	uint32_t		cap;	/* entries allocated */
+	struct port_entry	e[];	/* then uint16_t index[2 * cap] */
 };
+
+static uint16_t *
+index_of(const struct ports *t)
+{
+	return t->cap <= INDEX_MAX ? (uint16_t *)(void *)&t->e[t->cap] : NULL;
+}
+
+static size_t
+size_for(uint32_t cap)
+{
+	return sizeof(struct ports) + cap * sizeof(struct port_entry) +
+	    (cap <= INDEX_MAX ? 2 * cap * sizeof(uint16_t) : 0);
+}
 
 static uint32_t
 slot_of(uint16_t port, uint32_t mask)
@@ -29,33 +42,31 @@ slot_of(uint16_t port, uint32_t mask)
 static void
 reindex(struct ports *t)
 {
-	uint32_t i, s;
+	uint16_t *ix = index_of(t);
+	uint32_t i, s, mask = 2 * t->cap - 1;
 
-	if (t->index == NULL)
+	if (ix == NULL)
 		return;
-	memset(t->index, 0xff, (t->mask + 1) * sizeof *t->index);
+	memset(ix, 0xff, 2 * t->cap * sizeof *ix);
 	for (i = 0; i < t->count; i++) {
-		for (s = slot_of(t->e[i].port, t->mask); t->index[s] != EMPTY;
-		    s = (s + 1) & t->mask)
+		for (s = slot_of(t->e[i].port, mask); ix[s] != EMPTY;
+		    s = (s + 1) & mask)
 			;
-		t->index[s] = (uint16_t)i;
+		ix[s] = (uint16_t)i;
 	}
 }
 
-static void
+static struct ports *
 grow(struct ports *t)
 {
-	t->cap = t->cap ? t->cap * 2 : 4;
-	t->e = xreallocarray(t->e, t->cap, sizeof *t->e);
-	if (t->cap >= EMPTY) {
-		/* 65536 ports: the index cannot name them; scan instead. */
-		free(t->index);
-		t->index = NULL;
-		return;
-	}
-	t->mask = t->cap * 2 - 1;
-	t->index = xreallocarray(t->index, t->mask + 1, sizeof *t->index);
+	uint32_t cap = t ? t->cap * 2 : 2;
+
+	t = xreallocarray(t, 1, size_for(cap));
+	if (cap == 2)
+		t->count = 0;
+	t->cap = cap;
 	reindex(t);
+	return t;
 }
 
 /* Evict every entry whose total is <= the (keep+1)-th largest. */
@@ -79,21 +90,22 @@ reduce(struct ports *t, unsigned int keep)
 	reindex(t);
 }
 
+/* The entry for port, or NULL with *slot set to where it would go. */
 static struct port_entry *
 find(struct ports *t, uint16_t port, uint32_t *slot)
 {
-	uint32_t i, s;
+	uint16_t *ix = index_of(t);
+	uint32_t i, s, mask = 2 * t->cap - 1;
 
-	if (t->index == NULL) {
+	if (ix == NULL) {
 		for (i = 0; i < t->count; i++)
 			if (t->e[i].port == port)
 				return &t->e[i];
 		return NULL;
 	}
-	for (s = slot_of(port, t->mask); t->index[s] != EMPTY;
-	    s = (s + 1) & t->mask)
-		if (t->e[t->index[s]].port == port)
-			return &t->e[t->index[s]];
+	for (s = slot_of(port, mask); ix[s] != EMPTY; s = (s + 1) & mask)
+		if (t->e[ix[s]].port == port)
+			return &t->e[ix[s]];
 	*slot = s;
 	return NULL;
 }
@@ -106,22 +118,19 @@ ports_get(struct ports **tp, uint16_t port, unsigned int max,
 	struct port_entry *e;
 	uint32_t slot = 0;
 
-	if (t == NULL)
-		t = *tp = xcalloc(1, sizeof *t);
-	else if ((e = find(t, port, &slot)) != NULL)
+	if (t != NULL && (e = find(t, port, &slot)) != NULL)
 		return e;
-	if (t->count >= max)
+	if (t != NULL && t->count >= max)
 		reduce(t, keep);
-	if (t->count == t->cap)
-		grow(t);
+	if (t == NULL || t->count == t->cap)
+		t = *tp = grow(t);
 	/* The table may have changed: look for the free slot again. */
-	if (t->index != NULL)
-		find(t, port, &slot);
+	find(t, port, &slot);
 	e = &t->e[t->count];
 	memset(e, 0, sizeof *e);
 	e->port = port;
-	if (t->index != NULL)
-		t->index[slot] = (uint16_t)t->count;
+	if (index_of(t) != NULL)
+		index_of(t)[slot] = (uint16_t)t->count;
 	t->count++;
 	return e;
 }
@@ -145,29 +154,19 @@ ports_copy(const struct ports *t)
 
 	if (t == NULL || t->count == 0)
 		return NULL;
-	c = xcalloc(1, sizeof *c);
-	c->count = c->cap = t->count;
-	c->e = xreallocarray(NULL, c->cap, sizeof *c->e);
-	memcpy(c->e, t->e, c->count * sizeof *c->e);
-	/* Copies are read in order only: no index needed. */
+	c = xmalloc(size_for(t->cap));
+	memcpy(c, t, size_for(t->cap));
 	return c;
 }
 
 void
 ports_free(struct ports *t)
 {
-	if (t == NULL)
-		return;
-	free(t->index);
-	free(t->e);
 	free(t);
 }
 
 size_t
 ports_memory(const struct ports *t)
 {
-	if (t == NULL)
-		return 0;
-	return sizeof *t + t->cap * sizeof *t->e +
-	    (t->index ? (t->mask + 1) * sizeof *t->index : 0);
+	return t ? size_for(t->cap) : 0;
 }

@@ -4,6 +4,7 @@
 
 #include "hosts.h"
 #include "stats.h"
+#include "xmalloc.h"
 
 static pthread_mutex_t	 stats_mtx = PTHREAD_MUTEX_INITIALIZER;
 static struct tables	 live;		/* protected by stats_mtx */
@@ -59,6 +60,19 @@ stats_snapshot(void)
 	c = tables_copy(&live);
 	pthread_mutex_unlock(&stats_mtx);
 	return c;
+}
+
+struct tables *
+stats_take(void)
+{
+	struct tables *t = xmalloc(sizeof *t);
+
+	pthread_mutex_lock(&stats_mtx);
+	*t = live;
+	tables_init(&live);
+	generation++;
+	pthread_mutex_unlock(&stats_mtx);
+	return t;
 }
 
 uint64_t

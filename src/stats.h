@@ -10,7 +10,8 @@
  *
  * Life cycle: stats_init() once before any capture thread starts;
  * stats_apply(), stats_tick(), stats_snapshot(), stats_reset() from any
- * thread; stats_shutdown() once after every capture thread has stopped.
+ * thread; stats_take() and stats_shutdown() once every capture thread has
+ * stopped.
  */
 #ifndef STATS_H
 #define STATS_H
@@ -38,6 +39,12 @@ void		 stats_apply(struct batch *);
 /* Rotate the graphs to wall-clock time t when no packets arrive. */
 void		 stats_tick(int64_t t);
 struct tables	*stats_snapshot(void);
+/*
+ * Hand the live tables over to the caller without copying them, leaving
+ * empty ones behind. Only once every capture thread has stopped: shutdown
+ * must not need twice the memory.
+ */
+struct tables	*stats_take(void);
 uint64_t	 stats_generation(void);
 /* Empty the hosts table and graphs, zero the totals (darkstat's SIGUSR1). */
 void		 stats_reset(void);

@@ -20,10 +20,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "tools"))
 import reports  # noqa: E402
 
-DSTUI = os.environ.get("DSTUI", "./darkstat-tui")
-SHARED = os.environ.get("SHARED", os.path.join(HERE, "..", "..", "..", "shared"))
-PCAPS = os.path.join(SHARED, "pcaps")
-ORACLE = os.path.join(SHARED, "tools", "darkstat-oracle")
+from reports import DSTUI, ORACLE, PCAPS  # noqa: E402
 WRAPPER = os.path.join(HERE, "..", "tools", "darkstat-with-db")
 
 CAPTURES = ["lt-en10mb-mixed-tcp-udp-icmp-igmp.pcap", "big-tls-mixed-v4v6-7451pkts.pcap",

@@ -14,8 +14,9 @@ import sys
 import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DSTUI = os.environ.get("DSTUI", "./darkstat-tui")
-SHARED = os.environ.get("SHARED", os.path.join(HERE, "..", "..", "..", "shared"))
+sys.path.insert(0, os.path.join(HERE, "..", "tools"))
+from reports import DSTUI, SHARED  # noqa: E402
+
 GEN = os.path.join(SHARED, "tools", "gen-pcap")
 UNBOUNDED = ["--hosts-max", "10000000", "--hosts-keep", "5000000",
              "--ports-max", "65536", "--ports-keep", "65535"]

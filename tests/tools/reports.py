@@ -7,6 +7,15 @@ and number; two reports are equal when both have the same records and every
 field present in both has the same value (extra fields are ignored).
 """
 
+import os
+
+_TOP = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+# Where the tests find the program and the shared data (tests/run sets them).
+DSTUI = os.environ.get("DSTUI", os.path.join(_TOP, "darkstat-tui"))
+SHARED = os.environ.get("SHARED", os.path.join(_TOP, "..", "shared"))
+PCAPS = os.path.join(SHARED, "pcaps")
+ORACLE = os.path.join(SHARED, "tools", "darkstat-oracle")
+
 ROWS = {"H": None, "P": "proto", "T": "port", "t": "port", "U": "port", "u": "port"}
 SCALARS = ("total_packets", "total_bytes", "hosts", "hosts_sum")
 IGNORED = {"name"}  # darkstat-tui resolves no names in -r mode
