@@ -32,7 +32,11 @@
 #define PPP_MPLS	0x0281
 #define PPP_MPLS_MC	0x0283
 
+#define ETH_CMD		0x8909	/* Cisco MetaData */
+#define ETH_NSH		0x894f	/* Network Service Header, RFC 8300 */
+
 #define MAX_TAGS	8	/* VLAN tags or MPLS labels before we give up */
+#define MAX_NEST	4	/* Ethernet inside MPLS or NSH, nested */
 
 /* Linux AF_INET6 is 10; BSDs and macOS use 24, 28 and 30. */
 #define AF_V4		2
@@ -41,6 +45,7 @@ struct cur {
 	const uint8_t	*p;
 	uint32_t	 cap;	/* bytes captured from p on */
 	uint32_t	 wire;	/* bytes on the wire from p on (>= cap) */
+	int		 nest;	/* inner Ethernet headers entered so far */
 };
 
 /* Internal result: 0 = fine, else the status to return with *reason. */
@@ -239,6 +244,28 @@ ipv6_jumbo(const struct cur *c)
 	return 0;
 }
 
+/*
+ * Do the options of a hop-by-hop or destination options header of hlen
+ * bytes at p tile it exactly? An option running past its header is a
+ * contradiction, as an overlong IPv4 header would be.
+ */
+static int
+ipv6_opts_ok(const uint8_t *p, uint32_t hlen)
+{
+	uint32_t off = 2;
+
+	while (off < hlen) {
+		if (p[off] == 0) {		/* Pad1 */
+			off++;
+			continue;
+		}
+		if (off + 2 > hlen)
+			return 0;
+		off += 2 + (uint32_t)p[off + 1];
+	}
+	return off == hlen;
+}
+
 static struct res
 decode_ipv6(struct cur *c, struct pkt *k)
 {
@@ -296,6 +323,8 @@ decode_ipv6(struct cur *c, struct pkt *k)
 			return fail(DECODE_MALFORMED, REASON_IPV6_EXT);
 		if (!has(c, hlen))
 			return OK;
+		if ((nh == 0 || nh == 60) && !ipv6_opts_ok(c->p, hlen))
+			return fail(DECODE_MALFORMED, REASON_IPV6_EXT);
 		nh = c->p[0];
 		skip(c, hlen);
 		if (frag == FRAG_LATER)
@@ -322,6 +351,21 @@ decode_ip(struct cur *c, int version, struct pkt *k)
 
 static struct res decode_ethertype(struct cur *, uint16_t, struct pkt *);
 
+/*
+ * An Ethernet frame carried inside MPLS or NSH: decode what it carries.
+ * Its MACs are the tunnelled ones, not this link's: they are not kept.
+ */
+static struct res
+decode_inner_ether(struct cur *c, struct pkt *k)
+{
+	if (++c->nest > MAX_NEST)
+		return fail(DECODE_MALFORMED, REASON_ENCAP_DEPTH);
+	if (!has(c, 14))
+		return short_by(c, 14, REASON_LINK_SHORT);
+	skip(c, 14);
+	return decode_ethertype(c, be16(c->p - 2), k);
+}
+
 static struct res
 decode_mpls(struct cur *c, struct pkt *k)
 {
@@ -337,10 +381,20 @@ decode_mpls(struct cur *c, struct pkt *k)
 		skip(c, 4);
 		if (!bottom)
 			continue;
-		/* No payload type in MPLS: guess from the first nibble. */
+		/*
+		 * No payload type in MPLS: guess from the first nibble. 0 is
+		 * a pseudowire control word (RFC 4385) before an Ethernet
+		 * frame (RFC 4448).
+		 */
 		if (!has(c, 1))
 			return short_by(c, 1, REASON_IP_SHORT);
 		v = c->p[0] >> 4;
+		if (v == 0) {
+			if (!has(c, 4))
+				return short_by(c, 4, REASON_LINK_SHORT);
+			skip(c, 4);
+			return decode_inner_ether(c, k);
+		}
 		if (v != 4 && v != 6)
 			return fail(DECODE_SKIP, REASON_NOT_IP);
 		return decode_ip(c, v, k);
@@ -377,6 +431,35 @@ decode_pppoe(struct cur *c, struct pkt *k)
 	return decode_ppp_proto(c, be16(c->p - 2), k);
 }
 
+/* NSH (RFC 8300): a header of Length 4-byte words, then Next Protocol. */
+static struct res
+decode_nsh(struct cur *c, struct pkt *k)
+{
+	uint32_t len;
+	uint8_t next;
+
+	if (!has(c, 4))
+		return short_by(c, 4, REASON_LINK_SHORT);
+	len = (uint32_t)(c->p[1] & 0x3f) * 4;
+	next = c->p[3];
+	if (len < 8)
+		return fail(DECODE_MALFORMED, REASON_LINK_SHORT);
+	if (!has(c, len))
+		return short_by(c, len, REASON_LINK_SHORT);
+	skip(c, len);
+	switch (next) {
+	case 1:
+		return decode_ip(c, 4, k);
+	case 2:
+		return decode_ip(c, 6, k);
+	case 3:
+		return decode_inner_ether(c, k);
+	case 5:
+		return decode_mpls(c, k);
+	}
+	return fail(DECODE_SKIP, REASON_NOT_IP);
+}
+
 static struct res
 decode_ethertype(struct cur *c, uint16_t type, struct pkt *k)
 {
@@ -404,6 +487,16 @@ decode_ethertype(struct cur *c, uint16_t type, struct pkt *k)
 		case ETH_PPPOE_SESS:
 			k->notes |= NOTE_PPPOE;
 			return decode_pppoe(c, k);
+		case ETH_NSH:
+			k->notes |= NOTE_LINK;
+			return decode_nsh(c, k);
+		case ETH_CMD:	/* 6 bytes of tags, then the real type */
+			k->notes |= NOTE_LINK;
+			if (!has(c, 8))
+				return short_by(c, 8, REASON_LINK_SHORT);
+			type = be16(c->p + 6);
+			skip(c, 8);
+			continue;
 		default:
 			return fail(DECODE_SKIP, REASON_NOT_IP);
 		}
@@ -623,7 +716,7 @@ enum decode_status
 decode_packet(int dlt, const uint8_t *data, uint32_t caplen,
     uint32_t wirelen, struct pkt *k, enum decode_reason *reason)
 {
-	struct cur c = { data, caplen, wirelen > caplen ? wirelen : caplen };
+	struct cur c = { data, caplen, wirelen > caplen ? wirelen : caplen, 0 };
 	struct res r = fail(DECODE_SKIP, REASON_NOT_IP);
 	size_t i;
 
