@@ -200,6 +200,18 @@ cap_open(const struct options *o)
 
 /* ------------------------------------------------------ capture thread */
 
+/* The kernel's counters, for readers (libpcap is not thread-safe). */
+static void
+refresh_stats(struct source *s)
+{
+	struct pcap_stat ps;
+
+	if (pcap_stats(s->pcap, &ps) == 0) {
+		atomic_store(&s->received, ps.ps_recv);
+		atomic_store(&s->dropped, (uint64_t)ps.ps_drop + ps.ps_ifdrop);
+	}
+}
+
 /*
  * Once a second: refresh the interface's own addresses (darkstat counts
  * them as local) and the kernel's packet counters.
@@ -208,16 +220,12 @@ static void
 refresh_live(struct source *s)
 {
 	struct ifaddrs *all, *a;
-	struct pcap_stat ps;
 	time_t now = time(NULL);
 
 	if (now == s->local_refreshed)
 		return;
 	s->local_refreshed = now;
-	if (pcap_stats(s->pcap, &ps) == 0) {
-		atomic_store(&s->received, ps.ps_recv);
-		atomic_store(&s->dropped, (uint64_t)ps.ps_drop + ps.ps_ifdrop);
-	}
+	refresh_stats(s);
 	if (getifaddrs(&all) == -1)
 		return;
 	s->nlocal = 0;
@@ -308,7 +316,7 @@ read_batch(struct source *s)
 static void
 run_file(struct source *s)
 {
-	int n;
+	int n = 0;
 
 	while (!atomic_load(&stopping) && (n = read_batch(s)) > 0)
 		;
@@ -343,18 +351,20 @@ cap_thread(void *arg)
 {
 	struct source *s = arg;
 	uint64_t one = 1;
+	ssize_t w;
 
 	s->batch = xcalloc(1, sizeof *s->batch);
-	if (s->live)
+	if (s->live) {
 		run_live(s);
-	else
+		refresh_stats(s);	/* final figures for the report */
+	} else
 		run_file(s);
 	free(s->batch);
 	s->batch = NULL;
 	atomic_store(&s->done, 1);
 	/* Wake the main loop; it reads the error and the done flag. */
-	if (write(wake_fd, &one, sizeof one) == -1)
-		return NULL;
+	w = write(wake_fd, &one, sizeof one);
+	(void)w;
 	return NULL;
 }
 

@@ -23,8 +23,8 @@ for i in 0 1; do
 	ip netns add "$ns$side"
 	ip link add "$ns$i" type veth peer name eth0 netns "$ns$side"
 	# No IPv6: its autoconfiguration chatter would add hosts.
-	sysctl -qw "net.ipv6.conf.$ns$i.disable_ipv6=1"
-	ip netns exec "$ns$side" sysctl -qw net.ipv6.conf.all.disable_ipv6=1
+	echo 1 >"/proc/sys/net/ipv6/conf/$ns$i/disable_ipv6"
+	ip netns exec "$ns$side" sh -c "echo 1 >/proc/sys/net/ipv6/conf/all/disable_ipv6"
 	ip addr add "10.201.$i.1/24" dev "$ns$i"
 	ip link set "$ns$i" up
 	ip netns exec "$ns$side" ip addr add "10.201.$i.2/24" dev eth0
