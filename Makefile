@@ -42,7 +42,7 @@ LIBOBJS	 = $(filter-out $(OBJDIR)/main.o,$(OBJS))
 UNIT_SRCS = $(wildcard tests/unit/t_*.c)
 UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(OBJDIR)/tests/%)
 
-.PHONY: all check unit run deps clean install lint-man
+.PHONY: all check unit run deps clean install lint-man fuzz
 
 all: $(PROG)$(if $(SANITIZE),-$(subst $(comma),-,$(SANITIZE)))
 
@@ -96,3 +96,14 @@ clean:
 	rm -rf build build-* $(PROG) $(PROG)-*
 
 -include $(OBJS:.o=.d) $(UNIT_BINS:=.d)
+
+# libFuzzer targets (clang). `make fuzz` builds them; run one with
+#   build-fuzz/decode_fuzzer -max_total_time=600 tests/fuzz/corpus/decode
+FUZZ_CC ?= clang
+FUZZ_FLAGS = -g -O1 -std=gnu11 -fsanitize=fuzzer,address,undefined -Isrc \
+	$(shell $(PKG_CONFIG) --cflags libpcap 2>/dev/null)
+fuzz: build-fuzz/decode_fuzzer
+
+build-fuzz/decode_fuzzer: tests/fuzz/decode_fuzzer.c src/decode.c src/decode.h src/addr.h
+	@mkdir -p $(@D)
+	$(Q)$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ tests/fuzz/decode_fuzzer.c src/decode.c

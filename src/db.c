@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include "acct.h"
 #include "db.h"
 #include "hosts.h"
 #include "log.h"
@@ -204,4 +205,249 @@ fail:
 	unlink(tmp);
 	free(tmp);
 	return -1;
+}
+
+/* ---------------------------------------------------------------- import */
+
+/*
+ * A bounds-checked reader over the whole file. The first failure records
+ * the offset and the reason; every later read fails too, so the parser
+ * can check once per record.
+ */
+struct rd {
+	const uint8_t	*p;
+	size_t		 len;
+	size_t		 off;
+	char		*err;	/* caller's buffer, empty while all is well */
+	size_t		 errlen;
+};
+
+static int
+rd_fail(struct rd *r, const char *what)
+{
+	if (r->err[0] == '\0')
+		snprintf(r->err, r->errlen, "at offset %zu: %s", r->off, what);
+	r->off = r->len;
+	return -1;
+}
+
+static int
+rd_bytes(struct rd *r, void *dst, size_t n, const char *what)
+{
+	char why[96];
+
+	if (r->err[0] != '\0')
+		return -1;
+	if (r->len - r->off < n) {
+		snprintf(why, sizeof why, "file ends inside %s", what);
+		return rd_fail(r, why);
+	}
+	memcpy(dst, r->p + r->off, n);
+	r->off += n;
+	return 0;
+}
+
+static uint64_t
+rd_be(struct rd *r, size_t n, const char *what)
+{
+	uint8_t b[8];
+	uint64_t v = 0;
+	size_t i;
+
+	if (rd_bytes(r, b, n, what) == -1)
+		return 0;
+	for (i = 0; i < n; i++)
+		v = v << 8 | b[i];
+	return v;
+}
+
+/* Read a tag of n bytes and check it. */
+static int
+rd_expect(struct rd *r, const char *tag, size_t n, const char *what)
+{
+	uint8_t b[4];
+	char why[96];
+
+	if (rd_bytes(r, b, n, what) == -1)
+		return -1;
+	if (memcmp(b, tag, n) != 0) {
+		r->off -= n;
+		snprintf(why, sizeof why, "expecting %s", what);
+		return rd_fail(r, why);
+	}
+	return 0;
+}
+
+static void
+rd_ports(struct rd *r, struct host *h, int table, char tag, int tcp,
+    const struct acct_limits *l)
+{
+	char t[2] = { tag, 0 }, what[40];
+	uint64_t n, i;
+
+	snprintf(what, sizeof what, "port table '%c'", tag);
+	if (rd_expect(r, t, 1, what) == -1)
+		return;
+	n = rd_be(r, 2, what);
+	for (i = 0; i < n && r->err[0] == '\0'; i++) {
+		uint16_t port = (uint16_t)rd_be(r, 2, "a port");
+		uint64_t syn = tcp ? rd_be(r, 8, "a port") : 0;
+		uint64_t in = rd_be(r, 8, "a port");
+		uint64_t out = rd_be(r, 8, "a port");
+		struct port_entry *e;
+
+		if (r->err[0] != '\0' || l->ports_max == 0)
+			continue;
+		e = ports_get(&h->ports[table], port, l->ports_max,
+		    l->ports_keep);
+		e->syn += syn;
+		e->in += in;
+		e->out += out;
+	}
+}
+
+/*
+ * One host record, versions 1 to 4 (darkstat 3.0.719 writes 4): v1 has an
+ * IPv4 address and no last-seen time, v2 adds the time, v3 the address
+ * family, v4 the remote port tables. A host already in the table (a file
+ * naming it twice) has the counts added.
+ */
+static void
+rd_host(struct rd *r, struct tables *t, const struct acct_limits *l)
+{
+	struct host *h;
+	struct addr a;
+	uint8_t tag[4], mac[6], name[255];
+	uint64_t last = 0, in, out, n, i;
+	int ver;
+
+	if (rd_bytes(r, tag, 4, "a host record") == -1)
+		return;
+	if (memcmp(tag, "HST", 3) != 0 || tag[3] < 1 || tag[3] > 4) {
+		r->off -= 4;
+		rd_fail(r, "bad host record header");
+		return;
+	}
+	ver = tag[3];
+	memset(&a, 0, sizeof a);
+	a.family = ver >= 3 ? (uint8_t)rd_be(r, 1, "an address family") : 4;
+	if (a.family != 4 && a.family != 6) {
+		r->off--;
+		rd_fail(r, "bad address family");
+		return;
+	}
+	rd_bytes(r, a.u.b, a.family == 4 ? 4 : 16, "an address");
+	if (ver >= 2)
+		last = rd_be(r, 8, "a last-seen time");
+	rd_bytes(r, mac, 6, "a MAC address");
+	n = rd_be(r, 1, "a host name");
+	rd_bytes(r, name, (size_t)n, "a host name");
+	in = rd_be(r, 8, "host bytes");
+	out = rd_be(r, 8, "host bytes");
+	if (r->err[0] != '\0')
+		return;
+	h = hosts_get(t->hosts, &a);
+	h->in += in;
+	h->out += out;
+	memcpy(h->mac, mac, 6);
+	if ((int64_t)last > h->last_seen)
+		h->last_seen = (int64_t)last;
+	if (rd_expect(r, "P", 1, "protocol table 'P'") == -1)
+		return;
+	n = rd_be(r, 1, "protocol table 'P'");
+	for (i = 0; i < n && r->err[0] == '\0'; i++) {
+		uint8_t proto = (uint8_t)rd_be(r, 1, "a protocol");
+		uint64_t pin = rd_be(r, 8, "a protocol");
+		uint64_t pout = rd_be(r, 8, "a protocol");
+		struct proto_entry *e;
+
+		if (r->err[0] != '\0')
+			break;
+		e = protos_get(&h->protos, proto);
+		e->in += pin;
+		e->out += pout;
+	}
+	rd_ports(r, h, PORTS_TCP, 'T', 1, l);
+	rd_ports(r, h, PORTS_UDP, 'U', 0, l);
+	if (ver < 4)
+		return;
+	rd_ports(r, h, PORTS_TCP_REMOTE, 't', 1, l);
+	rd_ports(r, h, PORTS_UDP_REMOTE, 'u', 0, l);
+}
+
+static void
+rd_graphs(struct rd *r, struct graphs *gs)
+{
+	static const uint8_t want[GRAPHS] = { 60, 60, 24, 31 };
+	int i, b;
+
+	if (rd_expect(r, "\xda" "GR\x01", 4, "the graphs section") == -1)
+		return;
+	gs->last = (int64_t)rd_be(r, 8, "the graphs section");
+	for (i = 0; i < GRAPHS && r->err[0] == '\0'; i++) {
+		struct graph *g = &gs->g[i];
+		uint8_t nbars = (uint8_t)rd_be(r, 1, "a graph");
+
+		g->pos = (uint8_t)rd_be(r, 1, "a graph");
+		if (r->err[0] == '\0' && (nbars != want[i] || g->pos >= nbars)) {
+			r->off -= 2;
+			rd_fail(r, "bad graph size or position");
+			return;
+		}
+		for (b = 0; b < nbars; b++) {
+			g->bar[b].in = rd_be(r, 8, "a graph bar");
+			g->bar[b].out = rd_be(r, 8, "a graph bar");
+		}
+	}
+}
+
+static char *
+read_file(const char *path, size_t *len)
+{
+	FILE *f;
+	char *buf = NULL;
+	size_t cap = 0, n;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return NULL;
+	*len = 0;
+	do {
+		if (*len == cap)
+			buf = xreallocarray(buf, cap = cap ? cap * 2 : 65536, 1);
+		n = fread(buf + *len, 1, cap - *len, f);
+		*len += n;
+	} while (n > 0);
+	if (ferror(f)) {
+		free(buf);
+		buf = NULL;
+	}
+	fclose(f);
+	return buf;
+}
+
+int
+db_import(struct tables *t, const char *path, const struct acct_limits *l,
+    char *err, size_t errlen)
+{
+	struct rd r;
+	char *buf;
+	uint64_t n, i;
+
+	err[0] = '\0';
+	if ((buf = read_file(path, &r.len)) == NULL) {
+		snprintf(err, errlen, "%s", strerror(errno));
+		return errno == ENOENT ? DB_MISSING : DB_CORRUPT;
+	}
+	r.p = (const uint8_t *)buf;
+	r.off = 0;
+	r.err = err;
+	r.errlen = errlen;
+	rd_expect(&r, "\xda\x31\x41\x59", 4, "the file header da314159");
+	rd_expect(&r, "\xda" "HS\x01", 4, "the hosts section");
+	n = rd_be(&r, 4, "the host count");
+	for (i = 0; i < n && err[0] == '\0'; i++)
+		rd_host(&r, t, l);
+	rd_graphs(&r, &t->graphs);
+	free(buf);
+	return err[0] == '\0' ? DB_OK : DB_CORRUPT;
 }

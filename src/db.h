@@ -2,7 +2,12 @@
 #ifndef DB_H
 #define DB_H
 
+#include <stddef.h>
+
+struct acct_limits;
 struct tables;
+
+enum { DB_OK, DB_MISSING, DB_CORRUPT };
 
 /*
  * Write t to path through a temporary file in the same directory, fsync
@@ -10,5 +15,14 @@ struct tables;
  * one. Returns 0, or -1 with a warning printed.
  */
 int	db_export(const struct tables *t, const char *path);
+
+/*
+ * Read a database written by darkstat 3.0.719 or darkstat-tui (host records
+ * v1-v4 and graphs) into t, which should be empty. Port tables keep to the
+ * limits. Returns DB_OK, DB_MISSING (no such file) or DB_CORRUPT with err
+ * holding the reason and, for a damaged file, the offset.
+ */
+int	db_import(struct tables *t, const char *path,
+	    const struct acct_limits *l, char *err, size_t errlen);
 
 #endif

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cap.h"
@@ -23,6 +24,7 @@
 #include "report.h"
 #include "stats.h"
 #include "tables.h"
+#include "xmalloc.h"
 
 static void
 write_pidfile(const char *path)
@@ -75,7 +77,6 @@ check_unsupported(const struct options *o)
 		{ o->chroot_dir != NULL, "--chroot" },
 		{ o->user != NULL, "--user" },
 		{ o->daylog != NULL, "--daylog" },
-		{ o->import_file != NULL, "--import" },
 	};
 	size_t i;
 
@@ -83,6 +84,48 @@ check_unsupported(const struct options *o)
 		if (later[i].set)
 			fatalx("%s is not supported by this version yet",
 			    later[i].name);
+}
+
+/*
+ * --import: a missing file is a notice and an empty start. A corrupt one
+ * is reported and renamed out of the way, so that no later export can
+ * overwrite it; the program starts empty, as darkstat does.
+ */
+static void
+import_db(const char *path, const struct acct_limits *l,
+    const char *export_file)
+{
+	struct tables t;
+	char err[256], *kept;
+	size_t len;
+
+	tables_init(&t);
+	switch (db_import(&t, path, l, err, sizeof err)) {
+	case DB_OK:
+		stats_load(&t);
+		log_debug("imported \"%s\"", path);
+		return;
+	case DB_MISSING:
+		log_warnx("can't import \"%s\": %s; starting empty", path, err);
+		break;
+	case DB_CORRUPT:
+		len = strlen(path) + 32;
+		kept = xmalloc(len);
+		snprintf(kept, len, "%s.corrupt-%lld", path, (long long)time(NULL));
+		if (rename(path, kept) == -1) {
+			if (export_file != NULL && strcmp(export_file, path) == 0)
+				fatal("\"%s\" is corrupt (%s) and can't be "
+				    "renamed out of the way of --export", path,
+				    err);
+			log_warnx("\"%s\" is corrupt (%s); starting empty",
+			    path, err);
+		} else
+			log_warnx("\"%s\" is corrupt (%s); starting empty, "
+			    "the file is kept as \"%s\"", path, err, kept);
+		free(kept);
+		break;
+	}
+	tables_destroy(&t);
 }
 
 static struct acct_limits
@@ -164,6 +207,8 @@ main(int argc, char **argv)
 		    "host");
 	l = limits_of(o);
 	stats_init(&l);
+	if (o->import_file != NULL)
+		import_db(o->import_file, &l, o->export_file);
 	cap_open(o);
 	sigfd = signals_setup();
 	if (o->pidfile != NULL)

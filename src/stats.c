@@ -19,6 +19,16 @@ stats_init(const struct acct_limits *l)
 }
 
 void
+stats_load(struct tables *t)
+{
+	pthread_mutex_lock(&stats_mtx);
+	tables_destroy(&live);
+	live = *t;
+	generation++;
+	pthread_mutex_unlock(&stats_mtx);
+}
+
+void
 stats_shutdown(void)
 {
 	tables_destroy(&live);

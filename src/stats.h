@@ -33,6 +33,8 @@ struct batch {
 };
 
 void		 stats_init(const struct acct_limits *);
+/* Make t (from --import) the live tables; before any capture starts. */
+void		 stats_load(struct tables *t);
 void		 stats_shutdown(void);
 /* Account a batch and empty it. */
 void		 stats_apply(struct batch *);
