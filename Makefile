@@ -13,9 +13,9 @@ PKGS	 = libpcap ncursesw libpcre2-8
 CC	?= cc
 
 CFLAGS	?= -O2 -g
-ALL_CFLAGS = -std=gnu11 -pthread -Wall -Wextra -MMD -MP \
+ALL_CFLAGS = -std=gnu11 -pthread -Wall -Wextra -MMD -MP -Isrc \
 	$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null) $(CFLAGS)
-LIBS	 = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -pthread
+LIBS	 = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -pthread -lm
 
 ifdef DEVELOPER
 ALL_CFLAGS += -Werror -Wformat=2 -Wshadow -Wmissing-prototypes \
@@ -34,7 +34,7 @@ else
 Q = @
 endif
 
-SRCS	 = $(wildcard src/*.c)
+SRCS	 = $(wildcard src/*.c src/ui/*.c)
 OBJDIR	 = build$(if $(SANITIZE),-$(subst $(comma),-,$(SANITIZE)))
 comma	:= ,
 OBJS	 = $(SRCS:src/%.c=$(OBJDIR)/%.o)

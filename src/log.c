@@ -15,6 +15,15 @@ static const char *prog = "darkstat-tui";
 static int verbose;
 static int to_syslog;
 void (*log_usage_hook)(void);
+static void (*sink)(const char *);
+static void (*exit_hook)(void);
+
+void
+log_set_sink(void (*s)(const char *), void (*hook)(void))
+{
+	sink = s;
+	exit_hook = hook;
+}
 
 void
 log_init(const char *progname, int v, int use_syslog)
@@ -37,10 +46,22 @@ vlog(const char *kind, const char *fmt, va_list ap, const char *suffix)
 	char buf[1024];
 
 	vsnprintf(buf, sizeof buf, fmt, ap);
+	if (*kind == 'e' && exit_hook != NULL) {
+		exit_hook();
+		exit_hook = NULL;
+	}
 	if (to_syslog) {
 		syslog(*kind == 'e' ? LOG_ERR : *kind == 'w' ? LOG_WARNING :
 		    LOG_DEBUG, "%s%s%s%s", kind, buf, suffix ? ": " : "",
 		    suffix ? suffix : "");
+		return;
+	}
+	if (sink != NULL && *kind != 'e') {
+		char line[1200];
+
+		snprintf(line, sizeof line, "%s%s%s%s", kind, buf,
+		    suffix ? ": " : "", suffix ? suffix : "");
+		sink(line);
 		return;
 	}
 	/* One fprintf per line so lines from threads do not interleave. */

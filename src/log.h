@@ -17,5 +17,11 @@ void	usage_error(const char *, ...) PRINTFLIKE(1, 2)
 	    __attribute__((noreturn));
 /* Called by usage_error() to print the usage text; set by opt.c. */
 extern void (*log_usage_hook)(void);
+/*
+ * While the terminal interface owns the screen, messages go to sink (any
+ * thread may call it) instead of stderr, and exit_hook restores the
+ * terminal before a fatal message is printed.
+ */
+void	log_set_sink(void (*sink)(const char *line), void (*exit_hook)(void));
 
 #endif

@@ -24,6 +24,7 @@
 #include "report.h"
 #include "stats.h"
 #include "tables.h"
+#include "ui/ui.h"
 #include "xmalloc.h"
 
 static void
@@ -205,6 +206,8 @@ main(int argc, char **argv)
 	if (o->local_only && o->nnets == 0 && o->capfile != NULL)
 		log_debug("--local-only without -l only matches the local "
 		    "host");
+	if (!o->no_tui && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)))
+		fatalx("the terminal interface needs a terminal: use --no-tui");
 	l = limits_of(o);
 	stats_init(&l);
 	if (o->import_file != NULL)
@@ -214,7 +217,10 @@ main(int argc, char **argv)
 	if (o->pidfile != NULL)
 		write_pidfile(o->pidfile);
 	cap_start();
-	headless_run(o, sigfd);
+	if (o->no_tui)
+		headless_run(o, sigfd);
+	else
+		ui_run(o, sigfd);
 	cap_stop();
 	report_errors();
 	t = stats_take();

@@ -17,7 +17,7 @@
 
 #define VERSION	"0.1"
 
-enum kind { FLAG, STR, STR_LIST, NUM, NET, REPORT, WAIT };
+enum kind { FLAG, STR, STR_LIST, NUM, NET, REPORT, WAIT, SECS };
 
 struct opt_def {
 	const char	*name;
@@ -96,6 +96,12 @@ static const struct opt_def defs[] = {
 	    "run without the terminal interface" },
 	{ "--report", "text|csv|json", REPORT, O(report), 0, 0,
 	    "print the tables on stdout at the end of the run" },
+	{ "--delay", "secs", SECS, O(delay), 0, 3600,
+	    "terminal refresh interval (default 1, from 0.01)" },
+	{ "--ascii", NULL, FLAG, O(ascii), 0, 0,
+	    "draw with ASCII only (default: UTF-8 if the locale has it)" },
+	{ "--realtime", NULL, FLAG, O(realtime), 0, 0,
+	    "replay -r at the capture's own pace" },
 	{ "--version", NULL, FLAG, 0, 0, 0, "print the version and exit" },
 	{ "--help", NULL, FLAG, 0, 0, 0, "print this help and exit" },
 };
@@ -181,6 +187,17 @@ set(const struct opt_def *d, const char *val)
 		*(unsigned int *)field = (unsigned int)parse_num(d->name, val,
 		    d->max);
 		break;
+	case SECS: {
+		char *end;
+		double v = strtod(val, &end);
+
+		if (*val == '\0' || *end != '\0' || !(v >= 0.01 &&
+		    v <= (double)d->max))
+			usage_error("%s: \"%s\" is not a number of seconds "
+			    "from 0.01 to %lu", d->name, val, d->max);
+		*(double *)field = v;
+		break;
+	}
 	case WAIT:
 		opts.wait_set = 1;
 		opts.wait_secs = (unsigned int)parse_num(d->name, val, d->max);
@@ -250,6 +267,7 @@ opt_parse(int argc, char **argv)
 	opts.ports_keep = 30;
 	opts.highest_port = 65535;
 	opts.http_port = 667;
+	opts.delay = 1;
 	for (i = 1; i < argc; i++) {
 		const struct opt_def *d;
 		const char *val;

@@ -28,6 +28,9 @@ struct options {
 	const char	*export_file;
 	enum report_format report;
 	int		 no_tui;
+	double		 delay;		/* UI refresh interval, seconds */
+	int		 ascii;
+	int		 realtime;	/* -r at the capture's own pace */
 	int		 verbose;
 	int		 pppoe;
 	unsigned int	 snaplen;	/* 0: automatic */

@@ -16,6 +16,12 @@ check() {
 	if "$@"; then ok "$name"; else not_ok "$name"; fi
 }
 
+# refute NAME COMMAND...: ok if COMMAND fails.
+refute() {
+	local name=$1; shift
+	if "$@"; then not_ok "$name"; else ok "$name"; fi
+}
+
 # expect_exit NAME STATUS COMMAND...: run COMMAND, stdout/stderr in
 # $TMP/out and $TMP/err, and check its exit status.
 expect_exit() {

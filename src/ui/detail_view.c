@@ -1,0 +1,201 @@
+/*
+ * detail_view.c: one host, as darkstat's host page has it: figures, its
+ * IP protocols, and its TCP and UDP ports on this host and on remote
+ * hosts with SYN counts. The page is a list of lines that scrolls.
+ */
+#include <netdb.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hosts.h"
+#include "ports.h"
+#include "protos.h"
+#include "tables.h"
+#include "view.h"
+#include "xmalloc.h"
+
+#define LINE	160
+
+struct dv {
+	struct addr	 addr;
+	char		(*lines)[LINE];
+	size_t		 n;
+	size_t		 cap;
+	size_t		 top;
+};
+
+static void
+add(struct dv *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void
+add(struct dv *v, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (v->n == v->cap)
+		v->lines = xreallocarray(v->lines, v->cap = v->cap ? v->cap * 2 :
+		    64, LINE);
+	va_start(ap, fmt);
+	vsnprintf(v->lines[v->n++], LINE, fmt, ap);
+	va_end(ap);
+}
+
+static int
+cmp_total(const void *a, const void *b)
+{
+	const struct port_entry *x = *(const struct port_entry *const *)a;
+	const struct port_entry *y = *(const struct port_entry *const *)b;
+	uint64_t tx = x->in + x->out, ty = y->in + y->out;
+
+	return (tx < ty) - (tx > ty);
+}
+
+static void
+add_ports(struct dv *v, const struct ui_state *st, const char *title,
+    const struct ports *p, int tcp)
+{
+	const struct port_entry **e;
+	char a[FMT_LEN], b[FMT_LEN], c[FMT_LEN];
+	size_t i, n = ports_count(p);
+
+	add(v, "%s", "");
+	add(v, "%s (%zu)", title, n);
+	if (n == 0)
+		return;
+	add(v, "  %6s %-14s %8s %8s %8s%s", "PORT", "SERVICE", "IN", "OUT",
+	    "TOTAL", tcp ? "      SYN" : "");
+	e = xreallocarray(NULL, n, sizeof *e);
+	for (i = 0; i < n; i++)
+		e[i] = ports_at(p, i);
+	qsort(e, n, sizeof *e, cmp_total);
+	for (i = 0; i < n; i++) {
+		struct servent *se = st->services ? getservbyport(
+		    htons(e[i]->port), tcp ? "tcp" : "udp") : NULL;
+		char syn[FMT_LEN] = "";
+
+		if (tcp)
+			fmt_count(syn, e[i]->syn);
+		add(v, "  %6u %-14.14s %8s %8s %8s%s%s", e[i]->port,
+		    se ? se->s_name : "", fmt_bytes(a, e[i]->in, st->units),
+		    fmt_bytes(b, e[i]->out, st->units), fmt_bytes(c,
+		    e[i]->in + e[i]->out, st->units), tcp ? " " : "", tcp ?
+		    syn : "");
+	}
+	free(e);
+}
+
+static void
+update(struct view *view, const struct ui_state *st)
+{
+	struct dv *v = view->priv;
+	const struct host *h = hosts_find(st->snap->hosts, &v->addr);
+	char s[ADDR_STRLEN], a[FMT_LEN], b[FMT_LEN], c[FMT_LEN], d[FMT_LEN];
+	char t[FMT_LEN];
+	size_t i;
+
+	v->n = 0;
+	addr_str(&v->addr, s);
+	if (h == NULL) {
+		add(v, "%s: no longer in the table (evicted or reset)", s);
+		view->shown = 0;
+		return;
+	}
+	add(v, "%s   MAC %02x:%02x:%02x:%02x:%02x:%02x", s, h->mac[0],
+	    h->mac[1], h->mac[2], h->mac[3], h->mac[4], h->mac[5]);
+	add(v, "in %s (%s packets)   out %s (%s packets)   total %s",
+	    fmt_bytes(a, h->in, st->units), fmt_count(b, h->pkts_in),
+	    fmt_bytes(c, h->out, st->units), fmt_count(d, h->pkts_out),
+	    fmt_bytes(t, h->in + h->out, st->units));
+	add(v, "first seen %s ago   last sent %s", fmt_ago(a, st->now -
+	    h->first_seen), h->last_seen ? fmt_ago(b, st->now -
+	    h->last_seen) : "never");
+	add(v, "%s", "");
+	add(v, "IP protocols (%zu)", protos_count(h->protos));
+	for (i = 0; i < protos_count(h->protos); i++) {
+		const struct proto_entry *e = protos_at(h->protos, i);
+		struct protoent *pe = getprotobynumber(e->proto);
+
+		add(v, "  %6u %-14s %8s %8s %8s", e->proto, pe ? pe->p_name :
+		    "", fmt_bytes(a, e->in, st->units), fmt_bytes(b, e->out,
+		    st->units), fmt_bytes(c, e->in + e->out, st->units));
+	}
+	add_ports(v, st, "TCP ports on this host", h->ports[PORTS_TCP], 1);
+	add_ports(v, st, "TCP ports on remote hosts",
+	    h->ports[PORTS_TCP_REMOTE], 1);
+	add_ports(v, st, "UDP ports on this host", h->ports[PORTS_UDP], 0);
+	add_ports(v, st, "UDP ports on remote hosts",
+	    h->ports[PORTS_UDP_REMOTE], 0);
+	view->shown = 1;
+	view->filtered = 0;
+}
+
+static void
+draw(struct view *view, const struct ui_state *st, WINDOW *win, int y, int h,
+    int w)
+{
+	struct dv *v = view->priv;
+	size_t i;
+
+	(void)st;
+	if (v->n > (size_t)h && v->top > v->n - (size_t)h)
+		v->top = v->n - (size_t)h;
+	for (i = 0; i < (size_t)h && v->top + i < v->n; i++) {
+		if (v->top + i == 0)
+			wattron(win, A_BOLD);
+		mvwaddnstr(win, y + (int)i, 0, v->lines[v->top + i], w);
+		wattroff(win, A_BOLD);
+	}
+}
+
+static int
+key(struct view *view, int k)
+{
+	struct dv *v = view->priv;
+
+	switch (k) {
+	case KEY_UP:
+	case 'k':
+		if (v->top > 0)
+			v->top--;
+		return VIEW_HANDLED;
+	case KEY_DOWN:
+	case 'j':
+		if (v->top + 1 < v->n)
+			v->top++;
+		return VIEW_HANDLED;
+	case KEY_PPAGE:
+		v->top = v->top > 10 ? v->top - 10 : 0;
+		return VIEW_HANDLED;
+	case KEY_NPAGE:
+		v->top += 10;
+		return VIEW_HANDLED;
+	case KEY_HOME:
+	case 'g':
+		v->top = 0;
+		return VIEW_HANDLED;
+	}
+	return VIEW_IGNORED;
+}
+
+void
+detail_view_set(struct view *view, const void *addr)
+{
+	struct dv *v = view->priv;
+
+	memcpy(&v->addr, addr, sizeof v->addr);
+	v->top = 0;
+}
+
+struct view *
+detail_view_new(void)
+{
+	struct view *view = xcalloc(1, sizeof *view);
+
+	view->name = "Host";
+	view->update = update;
+	view->draw = draw;
+	view->key = key;
+	view->priv = xcalloc(1, sizeof(struct dv));
+	return view;
+}

@@ -1,0 +1,720 @@
+/*
+ * ui.c: the terminal interface's main loop: curses set-up and teardown,
+ * the refresh cadence, the header, tab bar, reconciliation line and
+ * footer, prompts (filter, search, reset) and key dispatch to the views.
+ *
+ * It runs on the main thread and reads the engine only through
+ * stats_snapshot(): the capture threads are never waited on.
+ */
+#include <sys/signalfd.h>
+#include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <math.h>
+#include <poll.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cap.h"
+#include "db.h"
+#include "filter.h"
+#include "log.h"
+#include "stats.h"
+#include "tables.h"
+#include "ui.h"
+#include "view.h"
+#include "xmalloc.h"
+
+#define MIN_W	40
+#define MIN_H	10
+
+enum { V_HOSTS, V_PORTS, V_PROTOS, V_GRAPHS, NVIEWS };
+static const int view_digit[NVIEWS] = { '1', '2', '3', '5' };
+
+enum prompt { P_NONE, P_FILTER, P_SEARCH, P_RESET };
+
+struct ui {
+	const struct options	*o;
+	struct ui_state		 st;
+	struct view		*views[NVIEWS];
+	struct view		*detail;
+	int			 cur;
+	int			 in_detail;
+	int			 paused;
+	int			 help;
+	int			 quit;
+	enum prompt		 prompt;
+	char			 line[128];	/* prompt being edited */
+	char			 filter_text[128];
+	char			 filter_before[128];	/* for Esc */
+	char			 msg[256];	/* status line message */
+	time_t			 msg_time;
+	double			 last_snap;	/* wall time of the snapshot */
+	double			 start;
+	uint64_t		 prev_bytes;	/* for the total rate */
+	double			 rate;
+};
+
+static pthread_mutex_t	msg_mtx = PTHREAD_MUTEX_INITIALIZER;
+static char		log_line[256];	/* latest log message, any thread */
+
+static double
+now_wall(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void
+log_to_ui(const char *line)
+{
+	pthread_mutex_lock(&msg_mtx);
+	snprintf(log_line, sizeof log_line, "%s", line);
+	pthread_mutex_unlock(&msg_mtx);
+}
+
+static void
+teardown(void)
+{
+	if (!isendwin())
+		endwin();
+}
+
+static void
+say(struct ui *u, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void
+say(struct ui *u, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(u->msg, sizeof u->msg, fmt, ap);
+	va_end(ap);
+	u->msg_time = time(NULL);
+}
+
+static struct view *
+active(struct ui *u)
+{
+	return u->in_detail ? u->detail : u->views[u->cur];
+}
+
+/* Take a new snapshot (unless paused) and let the active view use it. */
+static void
+refresh_data(struct ui *u, int force)
+{
+	double t = now_wall();
+
+	if (u->paused && !force)
+		return;
+	if (!u->paused || u->st.snap == NULL) {
+		tables_free(u->st.snap);
+		u->st.snap = stats_snapshot();
+		u->st.dt = u->last_snap ? t - u->last_snap : 0;
+		u->st.now = u->o->capfile ? u->st.snap->totals.last_ts :
+		    (int64_t)time(NULL);
+		u->rate = u->st.dt > 0 && u->st.snap->totals.bytes >=
+		    u->prev_bytes ? (double)(u->st.snap->totals.bytes -
+		    u->prev_bytes) / u->st.dt : 0;
+		u->prev_bytes = u->st.snap->totals.bytes;
+		u->last_snap = t;
+	}
+	active(u)->update(active(u), &u->st);
+}
+
+/* ---------------------------------------------------------------- header */
+
+/* Average of the n complete seconds before the current one. */
+static double
+avg_secs(const struct graph *g, int n, int out)
+{
+	uint64_t sum = 0;
+	int i;
+
+	for (i = 1; i <= n; i++) {
+		const struct graph_bar *b = &g->bar[(g->pos + 60 - i) % 60];
+
+		sum += out ? b->out : b->in;
+	}
+	return (double)sum / n;
+}
+
+static void
+sparkline(struct ui *u, int y, int x, int w, const struct graph *g, int out)
+{
+	static const char *const blocks[8] = { "\u2581", "\u2582", "\u2583",
+	    "\u2584", "\u2585", "\u2586", "\u2587", "\u2588" };
+	static const char ascii[] = " .:-=+*#";
+	uint64_t max = 1, v;
+	int i, n = w < 60 ? w : 60, level;
+
+	for (i = 0; i < 60; i++) {
+		v = out ? g->bar[i].out : g->bar[i].in;
+		if (v > max)
+			max = v;
+	}
+	for (i = 0; i < n; i++) {
+		const struct graph_bar *b = &g->bar[(g->pos + 60 - n + 1 + i) % 60];
+
+		v = out ? b->out : b->in;
+		level = (int)(v * 7 / max);
+		if (u->st.ascii) {
+			mvaddch(y, x + i, (chtype)ascii[v ? level + 1 > 7 ? 7 :
+			    level + 1 : 0]);
+		} else if (v)
+			mvaddstr(y, x + i, blocks[level]);
+		else
+			mvaddch(y, x + i, ' ');
+	}
+}
+
+static void
+rate_line(struct ui *u, int y, int w, const char *label, int out)
+{
+	const struct graph *g = &u->st.snap->graphs.g[GRAPH_SECS];
+	const struct totals *s = &u->st.snap->totals;
+	char a[FMT_LEN], b[FMT_LEN], c[FMT_LEN], d[FMT_LEN], e[FMT_LEN];
+	char text[160];
+	double peak = 0;
+	int i, spark = w >= 100 ? 60 : w >= 70 ? 30 : 0;
+
+	for (i = 1; i < 60; i++) {
+		const struct graph_bar *bar = &g->bar[(g->pos + 60 - i) % 60];
+		double v = (double)(out ? bar->out : bar->in);
+
+		if (v > peak)
+			peak = v;
+	}
+	mvaddstr(y, 0, label);
+	if (spark)
+		sparkline(u, y, 5, spark, g, out);
+	snprintf(text, sizeof text, "2s %s  10s %s  40s %s  peak %s  tot %s",
+	    fmt_rate(a, avg_secs(g, 2, out), u->st.units),
+	    fmt_rate(b, avg_secs(g, 10, out), u->st.units),
+	    fmt_rate(c, avg_secs(g, 40, out), u->st.units),
+	    fmt_rate(d, peak, u->st.units),
+	    fmt_bytes(e, out ? s->local_out_bytes : s->local_in_bytes,
+	    u->st.units));
+	mvaddnstr(y, 6 + spark, text, w - 6 - spark);
+}
+
+static void
+draw_header(struct ui *u, int w)
+{
+	const struct totals *s = &u->st.snap->totals;
+	char line[512], ifs[128] = "", a[FMT_LEN], b[FMT_LEN], c[FMT_LEN];
+	char r[FMT_LEN];
+	uint64_t recv = 0, drop = 0;
+	struct cap_info ci;
+	const char *state;
+	int i, done = cap_done();
+
+	for (i = 0; i < cap_count(); i++) {
+		cap_info(i, &ci);
+		recv += ci.received;
+		drop += ci.dropped;
+		snprintf(ifs + strlen(ifs), sizeof ifs - strlen(ifs), "%s%s",
+		    i ? "," : "", u->o->capfile ? "file" : ci.name);
+	}
+	state = u->paused ? "PAUSED" : u->o->capfile ? (done ? "FILE done" :
+	    "FILE") : "LIVE";
+	snprintf(line, sizeof line, "darkstat-tui  %s  %s %s  pkts %s  "
+	    "drop %s (%.2f%%)  rate %s  bpf: %s", ifs, u->o->capfile ? "span" :
+	    "up", fmt_uptime(a, u->o->capfile ? s->last_ts - s->first_ts :
+	    (int64_t)(now_wall() - u->start)), fmt_count(b, s->packets),
+	    fmt_count(c, drop), recv + drop ? 100.0 * (double)drop /
+	    (double)(recv + drop) : 0.0, fmt_rate(r, u->rate, u->st.units),
+	    u->o->nfilters ? u->o->filters[0] : "none");
+	attron(A_BOLD);
+	mvhline(0, 0, ' ', w);
+	mvaddnstr(0, 0, line, w);
+	i = (int)strlen(state) + 2;
+	if (w > i + 20)
+		mvprintw(0, w - i, "[%s]", state);
+	attroff(A_BOLD);
+	rate_line(u, 1, w, " in ", 0);
+	rate_line(u, 2, w, " out", 1);
+}
+
+static void
+draw_tabs(struct ui *u, int y, int w)
+{
+	static const char *const names[NVIEWS] = { "Hosts", "Ports",
+	    "Protocols", "Graphs" };
+	const char *sort;
+	int i, x = 0, desc = 0;
+
+	mvhline(y, 0, ' ', w);
+	for (i = 0; i < NVIEWS && x < w; i++) {
+		char tab[32];
+
+		snprintf(tab, sizeof tab, "%s%c %s%s ", i == u->cur ? "[" : " ",
+		    view_digit[i], names[i], i == u->cur ? "]" : " ");
+		if (i == u->cur && !u->in_detail)
+			attron(A_BOLD);
+		mvaddnstr(y, x, tab, w - x);
+		attroff(A_BOLD);
+		x += (int)strlen(tab);
+	}
+	if (u->in_detail && x + 10 < w) {
+		attron(A_BOLD);
+		mvaddstr(y, x, "[Host]");
+		attroff(A_BOLD);
+		x += 7;
+	}
+	if (u->filter_text[0] && x + 10 < w) {
+		mvprintw(y, x + 1, "filter: %.*s", w - x - 10, u->filter_text);
+		x += 10 + (int)strlen(u->filter_text);
+	}
+	sort = active(u)->sort_name ? active(u)->sort_name(active(u), &desc) :
+	    NULL;
+	if (sort && x + 16 < w)
+		mvprintw(y, x + 2, "sort: %s%s", sort, u->st.ascii ? (desc ?
+		    "v" : "^") : (desc ? "\u25bc" : "\u25b2"));
+}
+
+/* ---------------------------------------------------------------- footer */
+
+static const char *const help_text[] = {
+	"darkstat-tui keys",
+	"",
+	"  F1 h ?        this help (any key closes it)",
+	"  q F10         quit (Ctrl-C too)",
+	"  Tab S-Tab     next / previous view",
+	"  1 2 3 5       Hosts, Ports, Protocols, Graphs",
+	"  Up Down j k   move the selection; PgUp PgDn, Home End (g G)",
+	"  Enter         host detail (Hosts view); Esc or Backspace: back",
+	"  < > F6        sort by the previous / next column",
+	"  I             invert the sort order",
+	"  \\ F4          display filter (PCRE2; host: port: proto: mac:)",
+	"  / F3          search: jump to the next matching host",
+	"  Esc           clear the filter / leave the detail",
+	"  Space F7      pause the display (counting goes on)",
+	"  u F8          units: bytes (binary) or bits (decimal)",
+	"  N             service names on/off",
+	"  E F9          export the current view as CSV",
+	"  R             reset all counters (asks first)",
+	"  Ctrl-L        redraw",
+	NULL
+};
+
+static void
+draw_help(int h, int w)
+{
+	int i;
+
+	for (i = 0; help_text[i] != NULL && i + 1 < h; i++) {
+		mvhline(i + 1, 0, ' ', w);
+		mvaddnstr(i + 1, 2, help_text[i], w - 2);
+	}
+}
+
+static void
+draw_footer(struct ui *u, int y, int w)
+{
+	static const char keys[] = "F1Help F3Search F4Filter F6Sort "
+	    "F7Pause F8Units F9Export F10Quit";
+	char line[300];
+
+	mvhline(y, 0, ' ', w);
+	if (u->prompt == P_FILTER || u->prompt == P_SEARCH) {
+		mvprintw(y, 0, "%s: %.*s", u->prompt == P_FILTER ? "filter" :
+		    "search", w - 10, u->line);
+		if (u->msg[0] && time(NULL) - u->msg_time < 5)
+			mvaddnstr(y, (int)strlen(u->line) + 10, u->msg,
+			    w - (int)strlen(u->line) - 10);
+		return;
+	}
+	if (u->prompt == P_RESET) {
+		mvaddnstr(y, 0, "reset all counters? (y/n)", w);
+		return;
+	}
+	pthread_mutex_lock(&msg_mtx);
+	if (log_line[0] && !u->msg[0])
+		say(u, "%s", log_line);
+	log_line[0] = '\0';
+	pthread_mutex_unlock(&msg_mtx);
+	snprintf(line, sizeof line, "%s", u->msg[0] && time(NULL) - u->msg_time
+	    < 5 ? u->msg : keys);
+	attron(A_REVERSE);
+	mvaddnstr(y, 0, line, w);
+	attroff(A_REVERSE);
+}
+
+static void
+draw(struct ui *u)
+{
+	int h, w, body;
+	struct view *v = active(u);
+	char line[160];
+
+	getmaxyx(stdscr, h, w);
+	erase();
+	if (w < MIN_W || h < MIN_H) {
+		mvprintw(0, 0, "terminal too small (%dx%d)", w, h);
+		refresh();
+		return;
+	}
+	draw_header(u, w);
+	draw_tabs(u, 3, w);
+	body = h - 6;
+	if (u->help)
+		draw_help(h - 1, w);
+	else
+		v->draw(v, &u->st, stdscr, 4, body, w);
+	if (!u->help && !u->in_detail && v->sort_name != NULL) {
+		snprintf(line, sizeof line, "%zu shown, %zu filtered out, %llu "
+		    "evicted", v->shown, v->filtered, (unsigned long long)
+		    u->st.snap->totals.hosts_evicted);
+		mvaddnstr(h - 2, 0, line, w);
+	}
+	draw_footer(u, h - 1, w);
+	refresh();
+}
+
+/* ---------------------------------------------------------------- keys */
+
+/* Apply the filter being typed; a bad pattern keeps the previous one. */
+static void
+try_filter(struct ui *u, const char *text)
+{
+	char err[200];
+	struct filter *f;
+
+	if (text[0] == '\0') {
+		filter_free(u->st.filter);
+		u->st.filter = NULL;
+		u->filter_text[0] = '\0';
+		u->msg[0] = '\0';
+		return;
+	}
+	if ((f = filter_compile(text, err, sizeof err)) == NULL) {
+		say(u, "error: %s", err);
+		return;
+	}
+	filter_free(u->st.filter);
+	u->st.filter = f;
+	snprintf(u->filter_text, sizeof u->filter_text, "%s", text);
+	u->msg[0] = '\0';
+}
+
+static void
+search(struct ui *u, const char *text)
+{
+	char err[200];
+	struct filter *f;
+
+	if (text[0] == '\0')
+		return;
+	if ((f = filter_compile(text, err, sizeof err)) == NULL) {
+		say(u, "error: %s", err);
+		return;
+	}
+	if (!hosts_view_search(u->views[V_HOSTS], f))
+		say(u, "no host matches \"%s\"", text);
+	filter_free(f);
+}
+
+static void
+prompt_key(struct ui *u, int k)
+{
+	size_t n = strlen(u->line);
+	enum prompt p = u->prompt;
+
+	if (p == P_RESET) {
+		if (k == 'y' || k == 'Y') {
+			stats_reset();
+			say(u, "counters reset");
+		}
+		u->prompt = P_NONE;
+		return;
+	}
+	if (k == 27) {		/* Esc: cancel, back to the filter before */
+		u->prompt = P_NONE;
+		if (p == P_FILTER) {
+			try_filter(u, u->filter_before);
+			refresh_data(u, 1);
+		}
+		u->msg[0] = '\0';
+		return;
+	}
+	if (k == '\n' || k == '\r' || k == KEY_ENTER) {
+		u->prompt = P_NONE;
+		if (p == P_SEARCH)
+			search(u, u->line);
+		return;
+	}
+	if ((k == KEY_BACKSPACE || k == 127 || k == 8) && n > 0)
+		u->line[n - 1] = '\0';
+	else if (k == 21)	/* Ctrl-U: clear the line */
+		u->line[0] = '\0';
+	else if (k >= 32 && k < 127 && n + 1 < sizeof u->line) {
+		u->line[n] = (char)k;
+		u->line[n + 1] = '\0';
+	} else
+		return;
+	if (p == P_FILTER) {
+		char keep[sizeof u->filter_text];
+
+		/* As you type: a bad pattern shows its error, nothing else. */
+		snprintf(keep, sizeof keep, "%s", u->filter_text);
+		try_filter(u, u->line);
+		if (!u->msg[0])
+			refresh_data(u, 1);
+		else
+			snprintf(u->filter_text, sizeof u->filter_text, "%s", keep);
+	}
+}
+
+static void
+export_view(struct ui *u)
+{
+	struct view *v = active(u);
+	char name[96];
+	time_t t = time(NULL);
+	struct tm tm;
+	FILE *f;
+
+	if (v->export == NULL) {
+		say(u, "this view has no rows to export");
+		return;
+	}
+	localtime_r(&t, &tm);
+	snprintf(name, sizeof name, "darkstat-tui-%s-", v->name);
+	strftime(name + strlen(name), sizeof name - strlen(name),
+	    "%Y%m%d-%H%M%S.csv", &tm);
+	if ((f = fopen(name, "w")) == NULL) {
+		say(u, "can't write %s: %s", name, strerror(errno));
+		return;
+	}
+	v->export(v, f);
+	if (fclose(f) == EOF)
+		say(u, "can't write %s: %s", name, strerror(errno));
+	else
+		say(u, "wrote %s", name);
+}
+
+static void
+switch_view(struct ui *u, int i)
+{
+	u->cur = (i + NVIEWS) % NVIEWS;
+	u->in_detail = 0;
+	refresh_data(u, 1);
+}
+
+static void
+global_key(struct ui *u, int k)
+{
+	struct addr a;
+	int i;
+
+	switch (k) {
+	case 'q':
+	case KEY_F(10):
+		u->quit = 1;
+		return;
+	case KEY_F(1):
+	case 'h':
+	case '?':
+		u->help = 1;
+		return;
+	case '\t':
+		switch_view(u, u->cur + 1);
+		return;
+	case KEY_BTAB:
+		switch_view(u, u->cur - 1);
+		return;
+	case '4':
+		say(u, "the Connections view is not in this version");
+		return;
+	case ' ':
+	case KEY_F(7):
+		u->paused = !u->paused;
+		return;
+	case 'u':
+	case KEY_F(8):
+		u->st.units = (u->st.units + 1) % UNITS_COUNT;
+		return;
+	case 'N':
+		u->st.services = !u->st.services;
+		return;
+	case '\\':
+	case KEY_F(4):
+		u->prompt = P_FILTER;
+		snprintf(u->line, sizeof u->line, "%s", u->filter_text);
+		snprintf(u->filter_before, sizeof u->filter_before, "%s",
+		    u->filter_text);
+		return;
+	case '/':
+	case KEY_F(3):
+		u->prompt = P_SEARCH;
+		u->line[0] = '\0';
+		if (u->in_detail || u->cur != V_HOSTS)
+			switch_view(u, V_HOSTS);
+		return;
+	case 'E':
+	case KEY_F(9):
+		export_view(u);
+		return;
+	case 'R':
+		u->prompt = P_RESET;
+		return;
+	case 12:	/* Ctrl-L */
+		clearok(stdscr, TRUE);
+		return;
+	case 27:
+	case KEY_BACKSPACE:
+	case 127:
+		if (u->in_detail)
+			switch_view(u, u->cur);
+		else if (k == 27 && u->filter_text[0]) {
+			try_filter(u, "");
+			refresh_data(u, 1);
+		}
+		return;
+	}
+	for (i = 0; i < NVIEWS; i++)
+		if (k == view_digit[i]) {
+			switch_view(u, i);
+			return;
+		}
+	if (active(u)->key(active(u), k) == VIEW_ENTER &&
+	    hosts_view_selected(u->views[V_HOSTS], &a)) {
+		detail_view_set(u->detail, &a);
+		u->in_detail = 1;
+		refresh_data(u, 1);
+	}
+}
+
+static void
+on_key(struct ui *u, int k)
+{
+	if (k == ERR)
+		return;
+	if (k == KEY_RESIZE) {	/* repaint everything at the new size */
+		clearok(stdscr, TRUE);
+		return;
+	}
+	if (u->help) {
+		u->help = 0;
+		return;
+	}
+	if (u->prompt != P_NONE)
+		prompt_key(u, k);
+	else
+		global_key(u, k);
+}
+
+/* ----------------------------------------------------------------- loop */
+
+static int
+on_signal(struct ui *u, int sigfd)
+{
+	struct signalfd_siginfo si;
+
+	if (read(sigfd, &si, sizeof si) != sizeof si)
+		return 0;
+	switch (si.ssi_signo) {
+	case SIGINT:
+	case SIGTERM:
+		return 1;
+	case SIGUSR1:
+	case SIGUSR2:
+		if (u->o->export_file != NULL) {
+			struct tables *t = stats_snapshot();
+
+			db_export(t, u->o->export_file);
+			tables_free(t);
+		}
+		if (si.ssi_signo == SIGUSR1)
+			stats_reset();
+		return 0;
+	}
+	return 0;
+}
+
+static void
+setup_curses(struct ui *u)
+{
+	const char *cs;
+
+	setlocale(LC_ALL, "");
+	cs = nl_langinfo(CODESET);
+	u->st.ascii = u->o->ascii || cs == NULL || strcmp(cs, "UTF-8") != 0;
+	if (initscr() == NULL)
+		fatalx("can't initialise the terminal");
+	log_set_sink(log_to_ui, teardown);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	if (has_colors() && getenv("NO_COLOR") == NULL) {
+		start_color();
+		use_default_colors();
+	}
+}
+
+int
+ui_run(const struct options *o, int sigfd)
+{
+	struct ui u;
+	struct pollfd pfd[3];
+	int i, k;
+
+	memset(&u, 0, sizeof u);
+	u.o = o;
+	u.st.services = 1;
+	u.views[V_HOSTS] = hosts_view_new();
+	u.views[V_PORTS] = ports_view_new();
+	u.views[V_PROTOS] = protos_view_new();
+	u.views[V_GRAPHS] = graphs_view_new();
+	u.detail = detail_view_new();
+	u.start = now_wall();
+	setup_curses(&u);
+	pfd[0].fd = STDIN_FILENO;
+	pfd[1].fd = sigfd;
+	pfd[2].fd = cap_wake_fd();
+	for (i = 0; i < 3; i++)
+		pfd[i].events = POLLIN;
+	refresh_data(&u, 1);
+	while (!u.quit) {
+		double wait = u.last_snap + o->delay - now_wall();
+		uint64_t v;
+
+		draw(&u);
+		/* A resize interrupts poll: getch() then reports it. */
+		if (poll(pfd, 3, wait > 0 ? (int)ceil(wait * 1000) : 0) > 0) {
+			if (pfd[1].revents & POLLIN && on_signal(&u, sigfd))
+				break;
+			if (pfd[2].revents & POLLIN &&
+			    read(pfd[2].fd, &v, sizeof v) == sizeof v)
+				refresh_data(&u, 0);
+		}
+		while (!u.quit && (k = getch()) != ERR)
+			on_key(&u, k);
+		if (now_wall() >= u.last_snap + o->delay) {
+			if (u.paused)	/* keep the cadence, not the data */
+				u.last_snap = now_wall();
+			else
+				refresh_data(&u, 0);
+		}
+		if (!o->capfile)
+			stats_tick(time(NULL));
+	}
+	teardown();
+	log_set_sink(NULL, NULL);
+	tables_free(u.st.snap);
+	filter_free(u.st.filter);
+	return 0;
+}

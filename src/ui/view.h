@@ -1,0 +1,62 @@
+/*
+ * view.h: what every view of the terminal interface provides, and the
+ * state they share. A view turns the latest snapshot into rows (update),
+ * draws them into a rectangle (draw) and reacts to keys (key).
+ */
+#ifndef VIEW_H
+#define VIEW_H
+
+#include <curses.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "fmt.h"
+
+struct filter;
+struct tables;
+
+/* The state every view can read. */
+struct ui_state {
+	struct tables	*snap;		/* latest snapshot (owned by ui.c) */
+	double		 dt;		/* seconds since the previous one */
+	int64_t		 now;		/* packet-time "now" for ages */
+	enum fmt_units	 units;
+	int		 services;	/* show service names (N) */
+	int		 ascii;		/* no UTF-8 drawing characters */
+	struct filter	*filter;	/* display filter, or NULL */
+};
+
+/* key() results */
+#define VIEW_IGNORED	0
+#define VIEW_HANDLED	1
+#define VIEW_ENTER	2	/* Enter on a host: open its detail */
+
+struct view {
+	const char	*name;
+	void		(*update)(struct view *, const struct ui_state *);
+	void		(*draw)(struct view *, const struct ui_state *, WINDOW *,
+			    int y, int h, int w);
+	int		(*key)(struct view *, int key);
+	/* Sort column and direction, for the tab bar; NULL if none. */
+	const char	*(*sort_name)(const struct view *, int *desc);
+	/* Write the view's rows as CSV; NULL if it has none. */
+	void		(*export)(struct view *, FILE *);
+	/* Rows shown and rows filtered out, for the reconciliation line. */
+	size_t		 shown;
+	size_t		 filtered;
+	void		*priv;
+};
+
+struct view	*hosts_view_new(void);
+struct view	*ports_view_new(void);
+struct view	*protos_view_new(void);
+struct view	*graphs_view_new(void);
+struct view	*detail_view_new(void);
+/* The host the hosts view has selected (for Enter), or 0. */
+int		 hosts_view_selected(const struct view *, void *addr);
+/* Move the selection to the next host matching f; 0 if none does. */
+int		 hosts_view_search(struct view *, const struct filter *f);
+void		 detail_view_set(struct view *, const void *addr);
+
+#endif

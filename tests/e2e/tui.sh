@@ -1,0 +1,104 @@
+#!/bin/bash
+# The terminal interface, driven through tmux like a user at a terminal.
+# Expectations come from the engine's --report on the same capture (which
+# the oracle tests check against darkstat), not from saved screens.
+. "$(dirname "$0")/../lib.sh"
+command -v tmux >/dev/null || { echo "# tmux missing: skipped"; exit 0; }
+cap="$PCAPS/big-tls-mixed-v4v6-7451pkts.pcap"
+sock="dstui-test-$$"
+tm() { tmux -L "$sock" -f /dev/null "$@"; }
+trap 'tm kill-server 2>/dev/null; rm -rf "$TMP"' EXIT
+
+# Reference figures: H lines of the report, "addr in out total".
+"$DSTUI" --no-tui -r "$cap" --report text | awk '/^H / {
+	split($3, i, "="); split($4, o, "="); split($5, t, "=");
+	print $2, i[2], o[2], t[2] }' >"$TMP/hosts"
+top_total=$(sort -k4,4nr "$TMP/hosts" | head -1 | cut -d' ' -f1)
+top_out=$(sort -k3,3nr "$TMP/hosts" | head -1 | cut -d' ' -f1)
+nhosts=$(wc -l <"$TMP/hosts")
+n192=$(grep -c '^192\.168\.' "$TMP/hosts")
+
+screen() { tm capture-pane -p -t t; }
+# wait_for NAME REGEX: ok once the screen matches, not ok after 10 s.
+wait_for() {
+	local i
+	for i in $(seq 1 100); do
+		screen >"$TMP/screen"
+		if grep -Eq -- "$2" "$TMP/screen"; then ok "$1"; return 0; fi
+		sleep 0.1
+	done
+	not_ok "$1 (no /$2/ on screen:)"
+	sed 's/^/# | /' "$TMP/screen"
+	return 1
+}
+keys() { tm send-keys -t t "$@"; }
+# The first table row: the line after the column titles.
+first_row() { screen | awk 'f { print $1; exit } /^HOST/ { f = 1 }'; }
+
+start() {	# start LANG
+	tm kill-server 2>/dev/null
+	tm new-session -d -s t -x 100 -y 30 "env TERM=screen LANG=$1 \
+	    LC_ALL=$1 $DSTUI -r $cap -l 192.168.0.0/16; stty -a >$TMP/stty; \
+	    echo EXITED \$?; sleep 30"
+}
+
+start C.UTF-8
+wait_for "replay finishes and the header says so" '\[FILE done\]'
+wait_for "hosts view lists $nhosts hosts" "^$nhosts shown, 0 filtered out, 0 evicted"
+check "largest total first ($top_total)" [ "$(first_row)" = "$top_total" ]
+grep_file "sort column marked in UTF-8" 'TOTAL▼' "$TMP/screen"
+# The selection follows its host across re-sorts: go back to the top.
+keys '<' g
+wait_for "'<' sorts by OUT" 'sort: OUT▼'
+check "largest out first ($top_out)" [ "$(first_row)" = "$top_out" ]
+keys I g
+wait_for "I inverts the order" 'sort: OUT▲'
+low_out=$(sort -k3,3n -k1,1r "$TMP/hosts" | head -1 | cut -d' ' -f1)
+check "smallest out first after I" \
+    [ "$(awk -v h="$(first_row)" '$1 == h { print $3 }' "$TMP/hosts")" = \
+    "$(awk -v h="$low_out" '$1 == h { print $3 }' "$TMP/hosts")" ]
+keys '>' I
+
+keys '\' '^192\.168\.' Enter
+wait_for "filter narrows to $n192 hosts" "^$n192 shown, $((nhosts - n192)) filtered out"
+keys '\' C-u '('
+wait_for "bad regex shows PCRE2's error" 'error: .*missing closing parenthesis'
+keys Escape
+wait_for "Esc keeps the previous filter" "^$n192 shown"
+keys Escape
+wait_for "Esc clears the filter" "^$nhosts shown, 0 filtered out"
+
+keys 2
+wait_for "ports view" '^PROTO +PORT SERVICE'
+grep_file "port 443 is the busiest (every host uses it)" '^tcp +443 https' "$TMP/screen"
+keys 3
+wait_for "protocols view" '^PROTO NAME +BYTES'
+keys 5
+wait_for "graphs view" 'last 60 seconds \(max'
+keys 1 Enter
+wait_for "Enter opens the host detail" 'TCP ports on this host'
+keys Escape
+wait_for "Esc goes back to the hosts" '^HOST'
+keys h
+wait_for "help lists the keys" 'display filter \(PCRE2'
+keys x
+
+tm resize-window -t t -x 40 -y 10
+wait_for "40x10 still draws the table" '^HOST +TOTAL'
+tm resize-window -t t -x 30 -y 8
+wait_for "below 40x10: terminal too small" 'terminal too small \(30x8\)'
+tm resize-window -t t -x 100 -y 30
+wait_for "back to 100x30: clean screen" '^HOST +MAC'
+refute "no leftover of the small screen" grep -q 'too small' "$TMP/screen"
+
+keys q
+wait_for "q quits with status 0" '^EXITED 0'
+check "q restores the terminal (echo and icanon back)" \
+    grep -Eq '(^| )icanon( |$).*' "$TMP/stty"
+grep_file "echo restored" '(^| )echo( |$)' "$TMP/stty"
+
+start C
+wait_for "LANG=C: ASCII sort marker" 'TOTALv'
+refute "LANG=C: no UTF-8 on screen" grep -q '[▁▂▃▄▅▆▇█▼▲]' "$TMP/screen"
+keys q
+wait_for "LANG=C: q quits" '^EXITED 0'
