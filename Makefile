@@ -70,10 +70,12 @@ deps:
 	@contrib/install-deps
 
 # The whole suite: unit tests and end-to-end tests, on a normal build and
-# on an ASan+UBSan build. The last line is "N passed, N failed".
+# on an ASan+UBSan build, and a TSan build for the race test. The last line
+# is "N passed, N failed".
 check: deps
 	@$(MAKE) --no-print-directory all unit
 	@$(MAKE) --no-print-directory SANITIZE=address,undefined all unit
+	@$(MAKE) --no-print-directory SANITIZE=thread all
 	@tests/run
 
 # Until the terminal interface lands, the headless face runs: live capture

@@ -45,6 +45,8 @@ struct source {
 	struct addr	 local[MAX_LOCAL];
 	int		 nlocal;
 	time_t		 local_refreshed;
+	double		 replay_t0;	/* --realtime: first packet time */
+	double		 replay_w0;	/* and the wall time it was read */
 	/* pcap_stats, read by the capture thread (libpcap is not thread-safe) */
 	_Atomic uint64_t received;
 	_Atomic uint64_t dropped;
@@ -275,14 +277,56 @@ hexdump(const struct pcap_pkthdr *h, const u_char *data)
 		    i + 1 == h->caplen) ? "\n" : " ");
 }
 
+static double
+mono_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/*
+ * --realtime: hold a packet back until as much time has passed since the
+ * first one as the capture says; what was read so far is applied first,
+ * so the tables move while we wait.
+ */
+static void
+pace(struct source *s, const struct pcap_pkthdr *h)
+{
+	double t = (double)h->ts.tv_sec + h->ts.tv_usec / 1e6, wait;
+
+	if (s->replay_w0 == 0) {
+		s->replay_t0 = t;
+		s->replay_w0 = mono_now();
+		return;
+	}
+	wait = (t - s->replay_t0) - (mono_now() - s->replay_w0);
+	if (wait <= 0.001)
+		return;
+	if (s->batch->frames > 0) {
+		atomic_fetch_add(&s->frames, s->batch->frames);
+		stats_apply(s->batch);
+	}
+	while (wait > 0 && !atomic_load(&stopping)) {
+		struct timespec ts = { 0, (long)((wait > 0.1 ? 0.1 : wait) * 1e9) };
+
+		nanosleep(&ts, NULL);
+		wait = (t - s->replay_t0) - (mono_now() - s->replay_w0);
+	}
+}
+
 static void
 on_packet(u_char *arg, const struct pcap_pkthdr *h, const u_char *data)
 {
 	struct source *s = (struct source *)arg;
 	struct batch *b = s->batch;
-	struct pkt *k = &b->pkt[b->n];
+	struct pkt *k;
 	enum decode_reason why;
 
+	if (opts->realtime && !s->live)
+		pace(s, h);
+	k = &b->pkt[b->n];
 	if (opts->hexdump)
 		hexdump(h, data);
 	b->frames++;

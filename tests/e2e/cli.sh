@@ -55,3 +55,14 @@ expect_exit "no output file but report" 0 "$DSTUI" --no-tui -r "$f" --report jso
 check "json report parses" python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$TMP/out"
 expect_exit "csv report" 0 "$DSTUI" --no-tui -r "$f" --report csv
 grep_file "csv header" '^record,addr,number,in,out,total,syn,pkts_in,pkts_out,mac,first_seen,last_seen$' "$TMP/out"
+
+# --realtime replays at the capture's pace: tshark says how long it spans.
+f="$PCAPS/tcp-print-flags-session.pcap"
+span=$(tshark -r "$f" -T fields -e frame.time_relative 2>/dev/null | tail -1)
+start=$(date +%s.%N)
+"$DSTUI" --no-tui --realtime -r "$f" --report text >"$TMP/out"
+took=$(echo "$(date +%s.%N) - $start" | bc 2>/dev/null ||
+    python3 -c "print($(date +%s.%N) - $start)")
+check "--realtime takes the capture's span (${span}s): ${took}s" \
+    python3 -c "import sys; sys.exit(not ($took >= $span - 0.05 and $took < $span + 2))"
+grep_file "--realtime counts the same" '^total_packets 10$' "$TMP/out"
