@@ -16,10 +16,28 @@ static void
 count_totals(struct tables *t, const struct pkt *k, int out, int in)
 {
 	struct totals *s = &t->totals;
+	struct iface_totals *f = &s->iface[k->iface % TABLES_IFACES];
 	int i;
 
 	s->packets++;
 	s->bytes += k->len;
+	s->sizes[tables_size_bucket(k->len)]++;
+	f->packets++;
+	f->bytes += k->len;
+	if (k->src.family == 4)
+		f->v4_bytes += k->len;
+	else
+		f->v6_bytes += k->len;
+	if (!(k->flags & PKT_PROTO))
+		f->other_bytes += k->len;
+	else if (k->proto == 6)
+		f->tcp_bytes += k->len;
+	else if (k->proto == 17)
+		f->udp_bytes += k->len;
+	else if (k->proto == 1 || k->proto == 58)
+		f->icmp_bytes += k->len;
+	else
+		f->other_bytes += k->len;
 	if (k->flags & PKT_CUT)
 		s->cut++;
 	for (i = 0; i < NOTE_COUNT; i++)

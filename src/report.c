@@ -185,6 +185,23 @@ text_report(FILE *f, const struct options *o, const struct tables *t,
 	fprintf(f, "local in_bytes=%" PRIu64 " out_bytes=%" PRIu64
 	    " in_pkts=%" PRIu64 " out_pkts=%" PRIu64 "\n", s->local_in_bytes,
 	    s->local_out_bytes, s->local_in_pkts, s->local_out_pkts);
+	fprintf(f, "sizes");
+	for (i = 0; i < SIZE_BUCKETS; i++)
+		fprintf(f, " %s%" PRIu32 "=%" PRIu64, i + 1 < SIZE_BUCKETS ?
+		    "le" : "gt", i + 1 < SIZE_BUCKETS ? size_bucket_max[i] :
+		    size_bucket_max[i - 1], s->sizes[i]);
+	fputc('\n', f);
+	for (i = 0; i < (size_t)cap_count(); i++) {
+		const struct iface_totals *it = &s->iface[i];
+
+		cap_info((int)i, &ci);
+		fprintf(f, "iface %s packets=%" PRIu64 " bytes=%" PRIu64
+		    " v4=%" PRIu64 " v6=%" PRIu64 " tcp=%" PRIu64 " udp=%"
+		    PRIu64 " icmp=%" PRIu64 " other=%" PRIu64 "\n", ci.name,
+		    it->packets, it->bytes, it->v4_bytes, it->v6_bytes,
+		    it->tcp_bytes, it->udp_bytes, it->icmp_bytes,
+		    it->other_bytes);
+	}
 	fprintf(f, "hosts %zu\n", hs->n);
 	fprintf(f, "hosts_evicted %" PRIu64 "\n", s->hosts_evicted);
 	for (i = 0; i < hs->n; i++) {
@@ -378,6 +395,32 @@ json_report(FILE *f, const struct options *o, const struct tables *t,
 	    s->local_in_pkts, s->local_out_pkts, hs->n, s->hosts_evicted,
 	    s->first_ts, s->last_ts);
 	json_counters(f, s);
+	/* Size buckets by their largest IP length; the last has none. */
+	fprintf(f, "\"sizes\":[");
+	for (i = 0; i < SIZE_BUCKETS; i++) {
+		fprintf(f, "%s{\"max\":", i ? "," : "");
+		if (i + 1 < SIZE_BUCKETS)
+			fprintf(f, "%" PRIu32, size_bucket_max[i]);
+		else
+			fprintf(f, "null");
+		fprintf(f, ",\"packets\":%" PRIu64 "}", s->sizes[i]);
+	}
+	fprintf(f, "],\n\"ifaces\":[");
+	for (i = 0; i < (size_t)cap_count(); i++) {
+		const struct iface_totals *it = &s->iface[i];
+
+		cap_info((int)i, &ci);
+		fprintf(f, "%s{\"name\":", i ? "," : "");
+		json_string(f, ci.name);
+		fprintf(f, ",\"packets\":%" PRIu64 ",\"bytes\":%" PRIu64
+		    ",\"v4_bytes\":%" PRIu64 ",\"v6_bytes\":%" PRIu64
+		    ",\"tcp_bytes\":%" PRIu64 ",\"udp_bytes\":%" PRIu64
+		    ",\"icmp_bytes\":%" PRIu64 ",\"other_bytes\":%" PRIu64 "}",
+		    it->packets, it->bytes, it->v4_bytes,
+		    it->v6_bytes, it->tcp_bytes, it->udp_bytes, it->icmp_bytes,
+		    it->other_bytes);
+	}
+	fprintf(f, "],\n");
 	json_graphs(f, &t->graphs);
 	fprintf(f, "\"hosts\":[");
 	for (i = 0; i < hs->n; i++) {

@@ -6,6 +6,20 @@
 #include "tables.h"
 #include "xmalloc.h"
 
+/* Upper bounds (inclusive) of the size buckets. */
+const uint32_t size_bucket_max[SIZE_BUCKETS] = { 63, 127, 255, 511, 1023,
+    1500, 9000, UINT32_MAX };
+
+int
+tables_size_bucket(uint32_t len)
+{
+	int i;
+
+	for (i = 0; len > size_bucket_max[i]; i++)
+		;
+	return i;
+}
+
 void
 tables_init(struct tables *t)
 {

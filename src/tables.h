@@ -12,6 +12,24 @@
 
 struct hosts;
 
+#define TABLES_IFACES	16	/* = MAX_IFACES of opt.h */
+
+/* What one capture source saw (the Interfaces view). */
+struct iface_totals {
+	uint64_t	packets;
+	uint64_t	bytes;
+	uint64_t	v4_bytes;
+	uint64_t	v6_bytes;
+	uint64_t	tcp_bytes;
+	uint64_t	udp_bytes;
+	uint64_t	icmp_bytes;	/* ICMP and ICMPv6 */
+	uint64_t	other_bytes;
+};
+
+/* Packet sizes (IP length), log-spaced, the last for GSO/jumbo frames. */
+#define SIZE_BUCKETS	8
+extern const uint32_t size_bucket_max[SIZE_BUCKETS];
+
 struct totals {
 	uint64_t	frames;		/* every frame handed to decode */
 	uint64_t	packets;	/* accounted packets */
@@ -26,6 +44,8 @@ struct totals {
 	uint64_t	notes[NOTE_COUNT];
 	int64_t		first_ts;	/* first and last packet time */
 	int64_t		last_ts;
+	uint64_t	sizes[SIZE_BUCKETS];	/* packets per size bucket */
+	struct iface_totals iface[TABLES_IFACES];
 };
 
 struct tables {
@@ -39,5 +59,6 @@ void		 tables_destroy(struct tables *);
 struct tables	*tables_copy(const struct tables *);
 void		 tables_free(struct tables *);
 uint64_t	 tables_malformed(const struct totals *);
+int		 tables_size_bucket(uint32_t len);
 
 #endif

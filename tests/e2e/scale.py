@@ -76,6 +76,13 @@ def check(name, gen_args, tmp):
             if bad <= 3:
                 errs.append("host %s: %s, want %s" % (t["addr"], got, want))
     eq("hosts that differ", bad, 0)
+    f = rep["ifaces"][0]
+    eq("iface bytes by family", f["v4_bytes"] + f["v6_bytes"], truth["valid"]["ip_bytes"])
+    for name_, key in (("tcp", "tcp_bytes"), ("udp", "udp_bytes")):
+        eq("iface %s bytes" % name_, f[key], truth["protocols"].get(name_, {}).get("ip_bytes", 0))
+    eq("iface icmp bytes", f["icmp_bytes"], sum(truth["protocols"].get(p, {}).get("ip_bytes", 0)
+                                                for p in ("icmp", "icmpv6")))
+    eq("size buckets hold every packet", sum(b["packets"] for b in rep["sizes"]), tot["packets"])
     # Each packet is one sender's "out" under its protocol.
     proto_out = {}
     for h in rep["hosts"]:

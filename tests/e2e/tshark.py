@@ -43,7 +43,29 @@ def malformed_in_ref(ref_text):
     return n
 
 
+def sizes_check():
+    """The packet-size histogram against tshark's IP lengths."""
+    import json
+    name = "big-tls-mixed-v4v6-7451pkts.pcap"
+    pcap = os.path.join(PCAPS, name)
+    t = subprocess.run(["tshark", "-n", "-r", pcap, "-T", "fields", "-E", "occurrence=f",
+                        "-e", "ip.len", "-e", "ipv6.plen"], capture_output=True, text=True)
+    bounds = [63, 127, 255, 511, 1023, 1500, 9000]
+    want = [0] * 8
+    for line in t.stdout.splitlines():
+        v4, _, v6 = line.partition("\t")
+        n = int(v4) if v4 else int(v6) + 40 if v6 else None
+        if n is not None:
+            want[next((i for i, b in enumerate(bounds) if n <= b), 7)] += 1
+    rep = json.loads(subprocess.run([DSTUI, "--no-tui", "-r", pcap, "--report", "json"],
+                                    capture_output=True, text=True).stdout)
+    got = [b["packets"] for b in rep["sizes"]]
+    print("%s - %s: packet sizes %s, tshark %s" % ("ok" if got == want else "not ok",
+                                                  name, got, want))
+
+
 def main():
+    sizes_check()
     cases = list(listed())
     for name, why, opts in cases:
         pcap = os.path.join(PCAPS, name)
