@@ -47,6 +47,7 @@ struct hv {
 	struct row		*rows;
 	struct prev		*prev;
 	size_t			 nprev;
+	uint64_t		 prev_seq;	/* snapshot prev comes from */
 	struct addr		 selected;	/* followed across re-sorts */
 	uint64_t		 max_total;
 	const struct ui_state	*st;
@@ -132,6 +133,10 @@ update(struct view *view, const struct ui_state *st)
 	free(v->rows);
 	v->rows = n ? xreallocarray(NULL, n, sizeof *v->rows) : NULL;
 	v->max_total = 0;
+	/* Rates only against the snapshot just before this one. */
+	if (v->prev_seq + 1 != st->seq)
+		v->nprev = 0;
+	v->prev_seq = st->seq;
 	for (i = 0; i < n; i++) {
 		const struct prev *p = find_prev(v, &all[i]->addr);
 		struct row *r;

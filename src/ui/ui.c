@@ -33,8 +33,8 @@
 #define MIN_W	40
 #define MIN_H	10
 
-enum { V_HOSTS, V_PORTS, V_PROTOS, V_GRAPHS, NVIEWS };
-static const int view_digit[NVIEWS] = { '1', '2', '3', '5' };
+enum { V_HOSTS, V_PORTS, V_PROTOS, V_GRAPHS, V_IFACES, NVIEWS };
+static const int view_digit[NVIEWS] = { '1', '2', '3', '5', '6' };
 
 enum prompt { P_NONE, P_FILTER, P_SEARCH, P_RESET };
 
@@ -119,6 +119,7 @@ refresh_data(struct ui *u, int force)
 		tables_free(u->st.snap);
 		u->st.snap = stats_snapshot();
 		u->st.dt = u->last_snap ? t - u->last_snap : 0;
+		u->st.seq++;
 		u->st.now = u->o->capfile ? u->st.snap->totals.last_ts :
 		    (int64_t)time(NULL);
 		u->rate = u->st.dt > 0 && u->st.snap->totals.bytes >=
@@ -248,7 +249,7 @@ static void
 draw_tabs(struct ui *u, int y, int w)
 {
 	static const char *const names[NVIEWS] = { "Hosts", "Ports",
-	    "Protocols", "Graphs" };
+	    "Protocols", "Graphs", "Interfaces" };
 	const char *sort;
 	int i, x = 0, desc = 0;
 
@@ -289,7 +290,7 @@ static const char *const help_text[] = {
 	"  F1 h ?        this help (any key closes it)",
 	"  q F10         quit (Ctrl-C too)",
 	"  Tab S-Tab     next / previous view",
-	"  1 2 3 5       Hosts, Ports, Protocols, Graphs",
+	"  1 2 3 5 6     Hosts, Ports, Protocols, Graphs, Interfaces",
 	"  Up Down j k   move the selection; PgUp PgDn, Home End (g G)",
 	"  Enter         host detail (Hosts view); Esc or Backspace: back",
 	"  < > F6        sort by the previous / next column",
@@ -679,6 +680,7 @@ ui_run(const struct options *o, int sigfd)
 	u.views[V_PORTS] = ports_view_new();
 	u.views[V_PROTOS] = protos_view_new();
 	u.views[V_GRAPHS] = graphs_view_new();
+	u.views[V_IFACES] = ifaces_view_new();
 	u.detail = detail_view_new();
 	u.start = now_wall();
 	setup_curses(&u);

@@ -20,6 +20,7 @@ struct tables;
 struct ui_state {
 	struct tables	*snap;		/* latest snapshot (owned by ui.c) */
 	double		 dt;		/* seconds since the previous one */
+	uint64_t	 seq;		/* snapshots taken so far */
 	int64_t		 now;		/* packet-time "now" for ages */
 	enum fmt_units	 units;
 	int		 services;	/* show service names (N) */
@@ -53,6 +54,7 @@ struct view	*ports_view_new(void);
 struct view	*protos_view_new(void);
 struct view	*graphs_view_new(void);
 struct view	*detail_view_new(void);
+struct view	*ifaces_view_new(void);
 /* The host the hosts view has selected (for Enter), or 0. */
 int		 hosts_view_selected(const struct view *, void *addr);
 /* Move the selection to the next host matching f; 0 if none does. */

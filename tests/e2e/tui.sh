@@ -16,6 +16,9 @@ trap 'tm kill-server 2>/dev/null; rm -rf "$TMP"' EXIT
 top_total=$(sort -k4,4nr "$TMP/hosts" | head -1 | cut -d' ' -f1)
 top_out=$(sort -k3,3nr "$TMP/hosts" | head -1 | cut -d' ' -f1)
 nhosts=$(wc -l <"$TMP/hosts")
+"$DSTUI" --no-tui -r "$cap" --report text >"$TMP/report"
+npkts=$(awk '/^total_packets/ { print $2 }' "$TMP/report")
+nmacs=$(grep -o ' mac=[0-9a-f:]*' "$TMP/report" | sort -u | wc -l)
 n192=$(grep -c '^192\.168\.' "$TMP/hosts")
 
 screen() { tm capture-pane -p -t t; }
@@ -75,6 +78,11 @@ keys 3
 wait_for "protocols view" '^PROTO NAME +BYTES'
 keys 5
 wait_for "graphs view" 'last 60 seconds \(max'
+keys 6
+wait_for "interfaces view: packets as the report counts" \
+    "packets $(python3 -c "print(f'{$npkts:,}')")"
+wait_for "interfaces view: $nmacs LAN stations" "LAN stations .*: $nmacs\$"
+
 keys 1 Enter
 wait_for "Enter opens the host detail" 'TCP ports on this host'
 keys Escape
