@@ -17,6 +17,7 @@
 
 #include "cap.h"
 #include "db.h"
+#include "dns.h"
 #include "headless.h"
 #include "hosts.h"
 #include "log.h"
@@ -219,8 +220,12 @@ main(int argc, char **argv)
 	cap_start();
 	if (o->no_tui)
 		headless_run(o, sigfd);
-	else
+	else {
+		if (!o->no_dns)
+			dns_start();
 		ui_run(o, sigfd);
+		dns_stop();
+	}
 	cap_stop();
 	report_errors();
 	t = stats_take();

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dns.h"
 #include "hosts.h"
 #include "ports.h"
 #include "protos.h"
@@ -101,8 +102,16 @@ update(struct view *view, const struct ui_state *st)
 		view->shown = 0;
 		return;
 	}
-	add(v, "%s   MAC %02x:%02x:%02x:%02x:%02x:%02x", s, h->mac[0],
-	    h->mac[1], h->mac[2], h->mac[3], h->mac[4], h->mac[5]);
+	{
+		char name[128] = "";
+
+		if (st->names && dns_name(&h->addr, name, sizeof name, 1) ==
+		    NULL)
+			snprintf(name, sizeof name, "(resolving...)");
+		add(v, "%s  %s  MAC %02x:%02x:%02x:%02x:%02x:%02x", s, name,
+		    h->mac[0], h->mac[1], h->mac[2], h->mac[3], h->mac[4],
+		    h->mac[5]);
+	}
 	add(v, "in %s (%s packets)   out %s (%s packets)   total %s",
 	    fmt_bytes(a, h->in, st->units), fmt_count(b, h->pkts_in),
 	    fmt_bytes(c, h->out, st->units), fmt_count(d, h->pkts_out),

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dns.h"
 #include "filter.h"
 #include "hosts.h"
 #include "table.h"
@@ -13,18 +14,19 @@
 #include "view.h"
 #include "xmalloc.h"
 
-enum { C_HOST, C_MAC, C_RIN, C_ROUT, C_IN, C_OUT, C_TOTAL, C_PKTS, C_LAST,
+enum { C_HOST, C_NAME, C_MAC, C_RIN, C_ROUT, C_IN, C_OUT, C_TOTAL, C_PKTS, C_LAST,
     C_BAR, NCOLS };
 
 static const struct column cols[NCOLS] = {
 	[C_HOST] = { "HOST", 39, 0, 0 },
-	[C_MAC] = { "MAC", 17, 0, 4 },
+	[C_NAME] = { "NAME", 24, 0, 4 },
+	[C_MAC] = { "MAC", 17, 0, 5 },
 	[C_RIN] = { "IN/s", 8, 1, 2 },
 	[C_ROUT] = { "OUT/s", 8, 1, 2 },
 	[C_IN] = { "IN", 7, 1, 3 },
 	[C_OUT] = { "OUT", 7, 1, 3 },
 	[C_TOTAL] = { "TOTAL", 7, 1, 0 },
-	[C_PKTS] = { "PKTS", 9, 1, 5 },
+	[C_PKTS] = { "PKTS", 9, 1, 4 },
 	[C_LAST] = { "LAST", 5, 1, 6 },
 	[C_BAR] = { "", 10, 0, 7 },
 };
@@ -40,6 +42,7 @@ struct row {
 	const struct host	*h;
 	double			 rin;
 	double			 rout;
+	char			 name[64];	/* cached DNS name or "" */
 };
 
 struct hv {
@@ -80,6 +83,9 @@ cmp_row(const void *pa, const void *pb)
 		break;
 	case C_MAC:
 		c = memcmp(a->h->mac, b->h->mac, 6);
+		break;
+	case C_NAME:
+		c = strcmp(a->name, b->name);
 		break;
 	case C_RIN:
 		c = (a->rin > b->rin) - (a->rin < b->rin);
@@ -141,9 +147,13 @@ update(struct view *view, const struct ui_state *st)
 		const struct prev *p = find_prev(v, &all[i]->addr);
 		struct row *r;
 
-		if (!filter_match(st->filter, all[i], NULL))
+		r = &v->rows[k];
+		r->name[0] = '\0';
+		if (st->names)
+			dns_name(&all[i]->addr, r->name, sizeof r->name, 0);
+		if (!filter_match(st->filter, all[i], r->name))
 			continue;
-		r = &v->rows[k++];
+		k++;
 		r->h = all[i];
 		r->rin = p && st->dt > 0 && all[i]->in >= p->in ?
 		    (double)(all[i]->in - p->in) / st->dt : 0;
@@ -195,6 +205,11 @@ cell(void *ctx, size_t r, int col, char *buf, size_t len)
 	case C_HOST:
 		addr_str(&h->addr, buf);
 		break;
+	case C_NAME:
+		/* Ask only for the rows on screen, as darkstat does. */
+		if (v->st->names && dns_name(&h->addr, buf, len, 1) == NULL)
+			snprintf(buf, len, "%s", "...");
+		break;
 	case C_MAC:
 		snprintf(buf, len, "%02x:%02x:%02x:%02x:%02x:%02x", h->mac[0],
 		    h->mac[1], h->mac[2], h->mac[3], h->mac[4], h->mac[5]);
@@ -240,6 +255,7 @@ draw(struct view *view, const struct ui_state *st, WINDOW *win, int y, int h,
 
 	v->st = st;
 	v->t.ascii = st->ascii;
+	v->t.hide = st->names ? 0 : 1u << C_NAME;
 	table_draw(win, y, h, w, &v->t, cell, v);
 }
 
@@ -303,7 +319,7 @@ hosts_view_search(struct view *view, const struct filter *f)
 
 	for (i = 1; i <= v->t.nrows; i++) {
 		r = (v->t.sel + i) % v->t.nrows;
-		if (filter_match(f, v->rows[r].h, NULL)) {
+		if (filter_match(f, v->rows[r].h, v->rows[r].name)) {
 			v->t.sel = r;
 			v->selected = v->rows[r].h->addr;
 			return 1;

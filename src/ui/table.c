@@ -15,9 +15,10 @@ visible(const struct table *t, int w, int *show, int *width)
 	int i, total = 0, worst;
 
 	for (i = 0; i < t->ncols; i++) {
-		show[i] = 1;
+		show[i] = !(t->hide & (1u << i));
 		width[i] = t->cols[i].width;
-		total += t->cols[i].width + 1;
+		if (show[i])
+			total += t->cols[i].width + 1;
 	}
 	while (total > w) {
 		worst = -1;

@@ -26,6 +26,7 @@ struct table {
 	int			 sort_col;
 	int			 sort_desc;
 	int			 ascii;
+	unsigned int		 hide;	/* columns the view turned off */
 };
 
 typedef void	(*cell_fn)(void *ctx, size_t row, int col, char *buf,

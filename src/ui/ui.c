@@ -300,6 +300,7 @@ static const char *const help_text[] = {
 	"  Esc           clear the filter / leave the detail",
 	"  Space F7      pause the display (counting goes on)",
 	"  u F8          units: bytes (binary) or bits (decimal)",
+	"  n             host names (reverse DNS) on/off",
 	"  N             service names on/off",
 	"  E F9          export the current view as CSV",
 	"  R             reset all counters (asks first)",
@@ -547,6 +548,13 @@ global_key(struct ui *u, int k)
 	case 'N':
 		u->st.services = !u->st.services;
 		return;
+	case 'n':
+		if (u->o->no_dns)
+			say(u, "host names are off (--no-dns)");
+		else
+			u->st.names = !u->st.names;
+		refresh_data(u, 1);
+		return;
 	case '\\':
 	case KEY_F(4):
 		u->prompt = P_FILTER;
@@ -676,6 +684,7 @@ ui_run(const struct options *o, int sigfd)
 	memset(&u, 0, sizeof u);
 	u.o = o;
 	u.st.services = 1;
+	u.st.names = !o->no_dns;
 	u.views[V_HOSTS] = hosts_view_new();
 	u.views[V_PORTS] = ports_view_new();
 	u.views[V_PROTOS] = protos_view_new();

@@ -24,6 +24,7 @@ struct ui_state {
 	int64_t		 now;		/* packet-time "now" for ages */
 	enum fmt_units	 units;
 	int		 services;	/* show service names (N) */
+	int		 names;		/* show host names (n; off with --no-dns) */
 	int		 ascii;		/* no UTF-8 drawing characters */
 	struct filter	*filter;	/* display filter, or NULL */
 };

@@ -41,7 +41,7 @@ first_row() { screen | awk 'f { print $1; exit } /^HOST/ { f = 1 }'; }
 start() {	# start LANG
 	tm kill-server 2>/dev/null
 	tm new-session -d -s t -x 100 -y 30 "env TERM=screen LANG=$1 \
-	    LC_ALL=$1 $DSTUI -r $cap -l 192.168.0.0/16; stty -a >$TMP/stty; \
+	    LC_ALL=$1 $DSTUI --no-dns -r $cap -l 192.168.0.0/16; stty -a >$TMP/stty; \
 	    echo EXITED \$?; sleep 30"
 }
 
@@ -110,3 +110,15 @@ wait_for "LANG=C: ASCII sort marker" 'TOTALv'
 refute "LANG=C: no UTF-8 on screen" grep -q '[▁▂▃▄▅▆▇█▼▲]' "$TMP/screen"
 keys q
 wait_for "LANG=C: q quits" '^EXITED 0'
+
+# Reverse DNS: a capture of 127.0.0.1 alone, which /etc/hosts names
+# (no query leaves the machine).
+tm kill-server 2>/dev/null
+tm new-session -d -s t -x 120 -y 30 "env TERM=screen LANG=C.UTF-8 \
+    $DSTUI -r $PCAPS/big-loopback-echo-82k-pkts.pcap; echo EXITED \$?; sleep 30"
+want=$(getent hosts 127.0.0.1 | awk '{ print $2 }')
+wait_for "127.0.0.1 is named $want" "^127\.0\.0\.1 +$want "
+keys n
+wait_for "n hides the names" '^HOST +MAC'
+keys q
+wait_for "q quits (DNS on)" '^EXITED 0'
