@@ -17,18 +17,22 @@
 enum { C_HOST, C_NAME, C_MAC, C_RIN, C_ROUT, C_IN, C_OUT, C_TOTAL, C_PKTS, C_LAST,
     C_BAR, NCOLS };
 
+/*
+ * Narrow terminals hide, in this order: the bar, LAST, PKTS, MAC, the IN
+ * and OUT totals, the name, the rates. HOST and TOTAL always stay.
+ */
 static const struct column cols[NCOLS] = {
 	[C_HOST] = { "HOST", 39, 0, 0 },
-	[C_NAME] = { "NAME", 24, 0, 4 },
+	[C_NAME] = { "NAME", 24, 0, 3 },
 	[C_MAC] = { "MAC", 17, 0, 5 },
 	[C_RIN] = { "IN/s", 8, 1, 2 },
 	[C_ROUT] = { "OUT/s", 8, 1, 2 },
-	[C_IN] = { "IN", 7, 1, 3 },
-	[C_OUT] = { "OUT", 7, 1, 3 },
+	[C_IN] = { "IN", 7, 1, 4 },
+	[C_OUT] = { "OUT", 7, 1, 4 },
 	[C_TOTAL] = { "TOTAL", 7, 1, 0 },
-	[C_PKTS] = { "PKTS", 9, 1, 4 },
-	[C_LAST] = { "LAST", 5, 1, 6 },
-	[C_BAR] = { "", 10, 0, 7 },
+	[C_PKTS] = { "PKTS", 9, 1, 6 },
+	[C_LAST] = { "LAST", 5, 1, 7 },
+	[C_BAR] = { "", 10, 0, 8 },
 };
 
 /* A host's figures from the previous snapshot, for rates. */
