@@ -51,10 +51,16 @@ struct source {
 	_Atomic uint64_t received;
 	_Atomic uint64_t dropped;
 	_Atomic uint64_t frames;	/* frames read from it */
+	/* A new filter from cap_set_filter(), taken by the capture thread. */
+	pthread_mutex_t	 filter_mtx;
+	struct bpf_program *pending;	/* protected by filter_mtx */
+	atomic_int	 has_pending;
 };
 
 static struct source	 sources[MAX_IFACES];
 static int		 nsources;
+static pthread_mutex_t	 text_mtx = PTHREAD_MUTEX_INITIALIZER;
+static char		 filter_text[512];	/* protected by text_mtx */
 static const struct options *opts;
 static atomic_int	 stopping;
 static int		 wake_fd = -1;
@@ -96,8 +102,11 @@ set_filter(struct source *s, const char *filter)
 {
 	struct bpf_program prog;
 
+	pthread_mutex_init(&s->filter_mtx, NULL);
 	if (filter == NULL)
 		return;
+	if (s->index == 0)
+		snprintf(filter_text, sizeof filter_text, "%s", filter);
 	if (pcap_compile(s->pcap, &prog, filter, 1,
 	    PCAP_NETMASK_UNKNOWN) == -1)
 		usage_error("-f \"%s\": %s", filter, pcap_geterr(s->pcap));
@@ -344,12 +353,36 @@ on_packet(u_char *arg, const struct pcap_pkthdr *h, const u_char *data)
 	b->n++;
 }
 
+/* Install a filter that cap_set_filter() left for this thread. */
+static void
+take_filter(struct source *s)
+{
+	struct bpf_program *p;
+
+	if (!atomic_load(&s->has_pending))
+		return;
+	pthread_mutex_lock(&s->filter_mtx);
+	p = s->pending;
+	s->pending = NULL;
+	atomic_store(&s->has_pending, 0);
+	pthread_mutex_unlock(&s->filter_mtx);
+	if (p == NULL)
+		return;
+	if (pcap_setfilter(s->pcap, p) == -1)
+		log_warnx("%s: pcap_setfilter: %s", s->name,
+		    pcap_geterr(s->pcap));
+	pcap_freecode(p);
+	free(p);
+}
+
 /* Read up to one batch; returns pcap_dispatch's result. */
 static int
 read_batch(struct source *s)
 {
-	int n = pcap_dispatch(s->pcap, BATCH_MAX, on_packet, (u_char *)s);
+	int n;
 
+	take_filter(s);
+	n = pcap_dispatch(s->pcap, BATCH_MAX, on_packet, (u_char *)s);
 	if (s->batch->frames > 0) {
 		atomic_fetch_add(&s->frames, s->batch->frames);
 		stats_apply(s->batch);
@@ -478,6 +511,59 @@ cap_info(int i, struct cap_info *ci)
 	ci->frames = atomic_load(&s->frames);
 }
 
+int
+cap_set_filter(const char *expr, char *err, size_t errlen)
+{
+	struct bpf_program *progs[MAX_IFACES];
+	int i, j;
+
+	for (i = 0; i < nsources; i++) {
+		pcap_t *dead = pcap_open_dead(sources[i].dlt, (int)snaplen());
+
+		progs[i] = xcalloc(1, sizeof *progs[i]);
+		if (dead == NULL || pcap_compile(dead, progs[i], expr, 1,
+		    PCAP_NETMASK_UNKNOWN) == -1) {
+			snprintf(err, errlen, "%s", dead ? pcap_geterr(dead) :
+			    "pcap_open_dead failed");
+			if (dead)
+				pcap_close(dead);
+			for (j = 0; j < i; j++) {
+				pcap_freecode(progs[j]);
+				free(progs[j]);
+			}
+			free(progs[i]);
+			return -1;
+		}
+		pcap_close(dead);
+	}
+	for (i = 0; i < nsources; i++) {
+		struct source *s = &sources[i];
+		struct bpf_program *old;
+
+		pthread_mutex_lock(&s->filter_mtx);
+		old = s->pending;
+		s->pending = progs[i];
+		atomic_store(&s->has_pending, 1);
+		pthread_mutex_unlock(&s->filter_mtx);
+		if (old != NULL) {
+			pcap_freecode(old);
+			free(old);
+		}
+	}
+	pthread_mutex_lock(&text_mtx);
+	snprintf(filter_text, sizeof filter_text, "%s", expr);
+	pthread_mutex_unlock(&text_mtx);
+	return 0;
+}
+
+void
+cap_filter_text(char *buf, size_t len)
+{
+	pthread_mutex_lock(&text_mtx);
+	snprintf(buf, len, "%s", filter_text);
+	pthread_mutex_unlock(&text_mtx);
+}
+
 void
 cap_close(void)
 {
@@ -487,6 +573,11 @@ cap_close(void)
 		if (sources[i].pcap != NULL)
 			pcap_close(sources[i].pcap);	/* closes file too */
 		sources[i].pcap = NULL;
+		if (sources[i].pending != NULL) {	/* never taken */
+			pcap_freecode(sources[i].pending);
+			free(sources[i].pending);
+			sources[i].pending = NULL;
+		}
 	}
 	if (wake_fd != -1)
 		close(wake_fd);

@@ -9,6 +9,7 @@
 #ifndef CAP_H
 #define CAP_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "opt.h"
@@ -35,5 +36,13 @@ void		 cap_stop(void);
 int		 cap_count(void);
 void		 cap_info(int i, struct cap_info *);
 void		 cap_close(void);
+/*
+ * Replace the BPF filter of every source at run time. It is compiled here
+ * first: a bad one returns -1 with libpcap's message and the old filter
+ * stays. The capture threads apply it between two reads.
+ */
+int		 cap_set_filter(const char *expr, char *err, size_t errlen);
+/* The filter in force on the first source ("" for none). */
+void		 cap_filter_text(char *buf, size_t len);
 
 #endif

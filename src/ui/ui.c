@@ -32,11 +32,12 @@
 
 #define MIN_W	40
 #define MIN_H	10
+#define PCAP_ERR_LEN	512
 
 enum { V_HOSTS, V_PORTS, V_PROTOS, V_GRAPHS, V_IFACES, NVIEWS };
 static const int view_digit[NVIEWS] = { '1', '2', '3', '5', '6' };
 
-enum prompt { P_NONE, P_FILTER, P_SEARCH, P_RESET };
+enum prompt { P_NONE, P_FILTER, P_SEARCH, P_BPF, P_RESET };
 
 struct ui {
 	const struct options	*o;
@@ -212,7 +213,7 @@ draw_header(struct ui *u, int w)
 {
 	const struct totals *s = &u->st.snap->totals;
 	char line[512], ifs[128] = "", a[FMT_LEN], b[FMT_LEN], c[FMT_LEN];
-	char r[FMT_LEN];
+	char r[FMT_LEN], bpf[128];
 	uint64_t recv = 0, drop = 0;
 	struct cap_info ci;
 	const char *state;
@@ -225,19 +226,21 @@ draw_header(struct ui *u, int w)
 		snprintf(ifs + strlen(ifs), sizeof ifs - strlen(ifs), "%s%s",
 		    i ? "," : "", u->o->capfile ? "file" : ci.name);
 	}
+	cap_filter_text(bpf, sizeof bpf);
 	state = u->paused ? "PAUSED" : u->o->capfile ? (done ? "FILE done" :
 	    "FILE") : "LIVE";
+	/* Least important last: a narrow terminal cuts the rate first. */
 	snprintf(line, sizeof line, "darkstat-tui  %s  %s %s  pkts %s  "
-	    "drop %s (%.2f%%)  rate %s  bpf: %s", ifs, u->o->capfile ? "span" :
+	    "drop %s (%.2f%%)  bpf: %s  rate %s", ifs, u->o->capfile ? "span" :
 	    "up", fmt_uptime(a, u->o->capfile ? s->last_ts - s->first_ts :
 	    (int64_t)(now_wall() - u->start)), fmt_count(b, s->packets),
 	    fmt_count(c, drop), recv + drop ? 100.0 * (double)drop /
-	    (double)(recv + drop) : 0.0, fmt_rate(r, u->rate, u->st.units),
-	    u->o->nfilters ? u->o->filters[0] : "none");
+	    (double)(recv + drop) : 0.0, bpf[0] ? bpf : "none",
+	    fmt_rate(r, u->rate, u->st.units));
+	i = (int)strlen(state) + 2;
 	attron(A_BOLD);
 	mvhline(0, 0, ' ', w);
-	mvaddnstr(0, 0, line, w);
-	i = (int)strlen(state) + 2;
+	mvaddnstr(0, 0, line, w > i + 20 ? w - i - 1 : w);
 	if (w > i + 20)
 		mvprintw(0, w - i, "[%s]", state);
 	attroff(A_BOLD);
@@ -297,6 +300,7 @@ static const char *const help_text[] = {
 	"  I             invert the sort order",
 	"  \\ F4          display filter (PCRE2; host: port: proto: mac:)",
 	"  / F3          search: jump to the next matching host",
+	"  f             change the BPF capture filter (checked first)",
 	"  Esc           clear the filter / leave the detail",
 	"  Space F7      pause the display (counting goes on)",
 	"  u F8          units: bytes (binary) or bits (decimal)",
@@ -327,12 +331,15 @@ draw_footer(struct ui *u, int y, int w)
 	char line[300];
 
 	mvhline(y, 0, ' ', w);
-	if (u->prompt == P_FILTER || u->prompt == P_SEARCH) {
-		mvprintw(y, 0, "%s: %.*s", u->prompt == P_FILTER ? "filter" :
-		    "search", w - 10, u->line);
-		if (u->msg[0] && time(NULL) - u->msg_time < 5)
-			mvaddnstr(y, (int)strlen(u->line) + 10, u->msg,
-			    w - (int)strlen(u->line) - 10);
+	if (u->prompt == P_FILTER || u->prompt == P_SEARCH ||
+	    u->prompt == P_BPF) {
+		const char *what = u->prompt == P_FILTER ? "filter" :
+		    u->prompt == P_SEARCH ? "search" : "capture filter (BPF)";
+		int x = (int)strlen(what) + 2 + (int)strlen(u->line) + 2;
+
+		mvprintw(y, 0, "%s: %.*s", what, w - 10, u->line);
+		if (u->msg[0] && time(NULL) - u->msg_time < 5 && x < w)
+			mvaddnstr(y, x, u->msg, w - x);
 		return;
 	}
 	if (u->prompt == P_RESET) {
@@ -449,9 +456,17 @@ prompt_key(struct ui *u, int k)
 		return;
 	}
 	if (k == '\n' || k == '\r' || k == KEY_ENTER) {
+		char err[PCAP_ERR_LEN];
+
+		if (p == P_BPF && cap_set_filter(u->line, err, sizeof err)) {
+			say(u, "error: %s", err);	/* the old one stays */
+			return;
+		}
 		u->prompt = P_NONE;
 		if (p == P_SEARCH)
 			search(u, u->line);
+		if (p == P_BPF)
+			say(u, "capture filter set to \"%s\"", u->line);
 		return;
 	}
 	if ((k == KEY_BACKSPACE || k == 127 || k == 8) && n > 0)
@@ -568,6 +583,10 @@ global_key(struct ui *u, int k)
 		u->line[0] = '\0';
 		if (u->in_detail || u->cur != V_HOSTS)
 			switch_view(u, V_HOSTS);
+		return;
+	case 'f':
+		u->prompt = P_BPF;
+		cap_filter_text(u->line, sizeof u->line);
 		return;
 	case 'E':
 	case KEY_F(9):

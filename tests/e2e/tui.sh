@@ -5,8 +5,15 @@
 . "$(dirname "$0")/../lib.sh"
 command -v tmux >/dev/null || { echo "# tmux missing: skipped"; exit 0; }
 cap="$PCAPS/big-tls-mixed-v4v6-7451pkts.pcap"
-sock="dstui-test-$$"
-tm() { tmux -L "$sock" -f /dev/null "$@"; }
+# A fresh tmux server (socket) for each session: no race with the last one
+# shutting down.
+run=0
+tm() { tmux -L "dstui-test-$$-$run" -f /dev/null "$@"; }
+new_session() {
+	tm kill-server 2>/dev/null
+	run=$((run + 1))
+	tm new-session -d -s t "$@"
+}
 trap 'tm kill-server 2>/dev/null; rm -rf "$TMP"' EXIT
 
 # Reference figures: H lines of the report, "addr in out total".
@@ -39,8 +46,7 @@ keys() { tm send-keys -t t "$@"; }
 first_row() { screen | awk 'f { print $1; exit } /^HOST/ { f = 1 }'; }
 
 start() {	# start LANG
-	tm kill-server 2>/dev/null
-	tm new-session -d -s t -x 100 -y 30 "env TERM=screen LANG=$1 \
+	new_session -x 100 -y 30 "env TERM=screen LANG=$1 \
 	    LC_ALL=$1 $DSTUI --no-dns -r $cap -l 192.168.0.0/16; stty -a >$TMP/stty; \
 	    echo EXITED \$?; sleep 30"
 }
@@ -113,8 +119,7 @@ wait_for "LANG=C: q quits" '^EXITED 0'
 
 # Reverse DNS: a capture of 127.0.0.1 alone, which /etc/hosts names
 # (no query leaves the machine).
-tm kill-server 2>/dev/null
-tm new-session -d -s t -x 120 -y 30 "env TERM=screen LANG=C.UTF-8 \
+new_session -x 120 -y 30 "env TERM=screen LANG=C.UTF-8 \
     $DSTUI -r $PCAPS/big-loopback-echo-82k-pkts.pcap; echo EXITED \$?; sleep 30"
 want=$(getent hosts 127.0.0.1 | awk '{ print $2 }')
 wait_for "127.0.0.1 is named $want" "^127\.0\.0\.1 +$want "
@@ -122,3 +127,13 @@ keys n
 wait_for "n hides the names" '^HOST +MAC'
 keys q
 wait_for "q quits (DNS on)" '^EXITED 0'
+
+# f: the capture filter is checked before it replaces the old one.
+start C.UTF-8
+wait_for "header shows no capture filter" 'bpf: none'
+keys f 'tcp port' Enter
+wait_for "bad BPF filter: libpcap's message" 'capture filter \(BPF\): tcp port .*error: .*syntax error'
+keys C-u 'tcp port 443' Enter
+wait_for "good BPF filter replaces it" 'bpf: tcp port 443'
+keys q
+wait_for "q quits" '^EXITED 0'
