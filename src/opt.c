@@ -100,6 +100,8 @@ static const struct opt_def defs[] = {
 	    "terminal refresh interval (default 1, from 0.01)" },
 	{ "--ascii", NULL, FLAG, O(ascii), 0, 0,
 	    "draw with ASCII only (default: UTF-8 if the locale has it)" },
+	{ "--no-mouse", NULL, FLAG, O(no_mouse), 0, 0,
+	    "leave the mouse to the terminal (for selecting text)" },
 	{ "--realtime", NULL, FLAG, O(realtime), 0, 0,
 	    "replay -r at the capture's own pace" },
 	{ "--version", NULL, FLAG, 0, 0, 0, "print the version and exit" },

@@ -30,6 +30,7 @@ struct options {
 	int		 no_tui;
 	double		 delay;		/* UI refresh interval, seconds */
 	int		 ascii;
+	int		 no_mouse;
 	int		 realtime;	/* -r at the capture's own pace */
 	int		 verbose;
 	int		 pppoe;

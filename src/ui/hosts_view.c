@@ -294,6 +294,26 @@ export(struct view *view, FILE *f)
 	table_csv(f, &v->t, cell, v);
 }
 
+static int
+click(struct view *view, int row, int x, int dbl)
+{
+	struct hv *v = view->priv;
+	size_t i;
+
+	if (table_click(&v->t, row, x)) {
+		if (v->t.nrows)
+			v->selected = v->rows[v->t.sel].h->addr;
+		return dbl && v->t.nrows ? VIEW_ENTER : VIEW_HANDLED;
+	}
+	sort_col = v->t.sort_col;
+	sort_desc = v->t.sort_desc;
+	qsort(v->rows, v->t.nrows, sizeof *v->rows, cmp_row);
+	for (i = 0; i < v->t.nrows; i++)
+		if (addr_eq(&v->rows[i].h->addr, &v->selected))
+			v->t.sel = i;
+	return VIEW_HANDLED;
+}
+
 static const char *
 sort_name(const struct view *view, int *desc)
 {
@@ -348,6 +368,7 @@ hosts_view_new(void)
 	view->key = key;
 	view->sort_name = sort_name;
 	view->export = export;
+	view->click = click;
 	view->priv = v;
 	return view;
 }

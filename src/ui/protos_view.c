@@ -183,6 +183,20 @@ export(struct view *view, FILE *f)
 	table_csv(f, &v->t, cell, v);
 }
 
+static int
+click(struct view *view, int row, int x, int dbl)
+{
+	struct pv *v = view->priv;
+
+	(void)dbl;
+	if (!table_click(&v->t, row, x)) {
+		sort_col = v->t.sort_col;
+		sort_desc = v->t.sort_desc;
+		qsort(v->rows, v->t.nrows, sizeof v->rows[0], cmp_row);
+	}
+	return VIEW_HANDLED;
+}
+
 static const char *
 sort_name(const struct view *view, int *desc)
 {
@@ -208,6 +222,7 @@ protos_view_new(void)
 	view->key = key;
 	view->sort_name = sort_name;
 	view->export = export;
+	view->click = click;
 	view->priv = v;
 	return view;
 }

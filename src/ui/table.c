@@ -76,6 +76,8 @@ table_draw(WINDOW *win, int y, int h, int w, struct table *t, cell_fn cell,
 	wattron(win, A_REVERSE);
 	mvwhline(win, y, 0, ' ', w);
 	for (i = 0; i < t->ncols; i++) {
+		t->x[i] = show[i] ? x : -1;
+		t->w[i] = width[i];
 		if (!show[i])
 			continue;
 		snprintf(buf, sizeof buf, "%s%s", t->cols[i].title,
@@ -112,6 +114,28 @@ table_draw(WINDOW *win, int y, int h, int w, struct table *t, cell_fn cell,
 		wattroff(win, A_REVERSE);
 	}
 	return row;
+}
+
+int
+table_click(struct table *t, int row, int x)
+{
+	int i;
+
+	if (row >= 0) {
+		if (t->top + (size_t)row < t->nrows)
+			t->sel = t->top + (size_t)row;
+		return 1;
+	}
+	for (i = 0; i < t->ncols; i++) {
+		if (t->x[i] < 0 || x < t->x[i] || x > t->x[i] + t->w[i])
+			continue;
+		if (t->sort_col == i)
+			t->sort_desc = !t->sort_desc;
+		else
+			t->sort_col = i;
+		break;
+	}
+	return 0;
 }
 
 int

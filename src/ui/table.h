@@ -27,6 +27,8 @@ struct table {
 	int			 sort_desc;
 	int			 ascii;
 	unsigned int		 hide;	/* columns the view turned off */
+	int			 x[32];	/* where each column was drawn, or -1 */
+	int			 w[32];
 };
 
 typedef void	(*cell_fn)(void *ctx, size_t row, int col, char *buf,
@@ -39,5 +41,11 @@ int	table_draw(WINDOW *, int y, int h, int w, struct table *, cell_fn,
 void	table_csv(FILE *, const struct table *, cell_fn, void *ctx);
 /* Movement and sort keys; returns 1 if the key was used. */
 int	table_key(struct table *, int key, int page);
+/*
+ * A mouse click on the header (row -1: sort by that column, again to
+ * invert) or on the row-th line shown (select it). Returns 1 for a
+ * click on a row.
+ */
+int	table_click(struct table *, int row, int x);
 
 #endif

@@ -37,6 +37,9 @@
 enum { V_HOSTS, V_PORTS, V_PROTOS, V_GRAPHS, V_IFACES, NVIEWS };
 static const int view_digit[NVIEWS] = { '1', '2', '3', '5', '6' };
 
+static const char *const tab_names[NVIEWS] = { "Hosts", "Ports",
+    "Protocols", "Graphs", "Interfaces" };
+
 enum prompt { P_NONE, P_FILTER, P_SEARCH, P_BPF, P_RESET };
 
 struct ui {
@@ -251,8 +254,7 @@ draw_header(struct ui *u, int w)
 static void
 draw_tabs(struct ui *u, int y, int w)
 {
-	static const char *const names[NVIEWS] = { "Hosts", "Ports",
-	    "Protocols", "Graphs", "Interfaces" };
+	const char *const *names = tab_names;
 	const char *sort;
 	int i, x = 0, desc = 0;
 
@@ -622,6 +624,49 @@ global_key(struct ui *u, int k)
 	}
 }
 
+/* Tabs, table headers and rows respond to clicks; the wheel scrolls. */
+static void
+on_mouse(struct ui *u)
+{
+	struct view *v = active(u);
+	struct addr a;
+	MEVENT ev;
+	int i, x = 0;
+
+	if (getmouse(&ev) != OK)
+		return;
+	if (ev.bstate & BUTTON4_PRESSED) {
+		for (i = 0; i < 3; i++)
+			v->key(v, KEY_UP);
+		return;
+	}
+	if (ev.bstate & BUTTON5_PRESSED) {
+		for (i = 0; i < 3; i++)
+			v->key(v, KEY_DOWN);
+		return;
+	}
+	if (!(ev.bstate & (BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED |
+	    BUTTON1_PRESSED)))
+		return;
+	if (ev.y == 3) {		/* the tab bar: same layout as drawn */
+		for (i = 0; i < NVIEWS; i++) {
+			x += (int)strlen(tab_names[i]) + 5;
+			if (ev.x < x) {
+				switch_view(u, i);
+				return;
+			}
+		}
+		return;
+	}
+	if (ev.y >= 4 && v->click != NULL && v->click(v, ev.y - 5, ev.x,
+	    (ev.bstate & BUTTON1_DOUBLE_CLICKED) != 0) == VIEW_ENTER &&
+	    hosts_view_selected(u->views[V_HOSTS], &a)) {
+		detail_view_set(u->detail, &a);
+		u->in_detail = 1;
+		refresh_data(u, 1);
+	}
+}
+
 static void
 on_key(struct ui *u, int k)
 {
@@ -635,7 +680,9 @@ on_key(struct ui *u, int k)
 		u->help = 0;
 		return;
 	}
-	if (u->prompt != P_NONE)
+	if (k == KEY_MOUSE)
+		on_mouse(u);
+	else if (u->prompt != P_NONE)
 		prompt_key(u, k);
 	else
 		global_key(u, k);
@@ -687,6 +734,9 @@ setup_curses(struct ui *u)
 	nodelay(stdscr, TRUE);
 	set_escdelay(25);
 	curs_set(0);
+	if (!u->o->no_mouse)
+		mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED |
+		    BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	if (has_colors() && getenv("NO_COLOR") == NULL) {
 		start_color();
 		use_default_colors();

@@ -40,6 +40,11 @@ struct view {
 	void		(*draw)(struct view *, const struct ui_state *, WINDOW *,
 			    int y, int h, int w);
 	int		(*key)(struct view *, int key);
+	/*
+	 * A click on the table header (row -1) or on a shown row; dbl for a
+	 * double click. NULL for views without a table.
+	 */
+	int		(*click)(struct view *, int row, int x, int dbl);
 	/* Sort column and direction, for the tab bar; NULL if none. */
 	const char	*(*sort_name)(const struct view *, int *desc);
 	/* Write the view's rows as CSV; NULL if it has none. */

@@ -42,6 +42,13 @@ wait_for() {
 	return 1
 }
 keys() { tm send-keys -t t "$@"; }
+# click X Y: an xterm (X10) mouse press and release at column X, line Y.
+click() {
+	local c r
+	c=$(printf '\\x%x' $((33 + $1)))
+	r=$(printf '\\x%x' $((33 + $2)))
+	tm send-keys -t t -l "$(printf "\e[M $c$r\e[M#$c$r")"
+}
 # The first table row: the line after the column titles.
 first_row() { screen | awk 'f { print $1; exit } /^HOST/ { f = 1 }'; }
 
@@ -67,6 +74,15 @@ check "smallest out first after I" \
     [ "$(awk -v h="$(first_row)" '$1 == h { print $3 }' "$TMP/hosts")" = \
     "$(awk -v h="$low_out" '$1 == h { print $3 }' "$TMP/hosts")" ]
 keys '>' I
+
+# The mouse: a click on a column title sorts by it, on a tab opens it.
+x=$(screen | awk '/^HOST/ { print index($0, " OUT ") + 1; exit }')
+click "$x" 4
+wait_for "click on the OUT title sorts by OUT" 'sort: OUT▼'
+click 13 3
+wait_for "click on the Ports tab" '^PROTO +PORT SERVICE'
+keys 1 '>'
+wait_for "'>' moves the sort to the next column, TOTAL" 'sort: TOTAL▼'
 
 keys '\' '^192\.168\.' Enter
 wait_for "filter narrows to $n192 hosts" "^$n192 shown, $((nhosts - n192)) filtered out"
