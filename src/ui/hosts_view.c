@@ -287,11 +287,11 @@ key(struct view *view, int k)
 }
 
 static void
-export(struct view *view, FILE *f)
+export(struct view *view, FILE *f, int json)
 {
 	struct hv *v = view->priv;
 
-	table_csv(f, &v->t, cell, v);
+	(json ? table_json : table_csv)(f, &v->t, cell, v);
 }
 
 static int

@@ -222,3 +222,45 @@ table_csv(FILE *f, const struct table *t, cell_fn cell, void *ctx)
 		fputc('\n', f);
 	}
 }
+
+static void
+json_str(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			fprintf(f, "\\%c", c);
+		else if (c < 0x20)
+			fprintf(f, "\\u%04x", c);
+		else
+			fputc(c, f);
+	}
+	fputc('"', f);
+}
+
+void
+table_json(FILE *f, const struct table *t, cell_fn cell, void *ctx)
+{
+	char buf[256];
+	size_t r;
+	int i;
+
+	fputc('[', f);
+	for (r = 0; r < t->nrows; r++) {
+		fprintf(f, "%s\n{", r ? "," : "");
+		for (i = 0; i < t->ncols; i++) {
+			buf[0] = '\0';
+			cell(ctx, r, i, buf, sizeof buf);
+			if (i)
+				fputc(',', f);
+			json_str(f, t->cols[i].title[0] ? t->cols[i].title :
+			    "BAR");
+			fputc(':', f);
+			json_str(f, buf);
+		}
+		fputc('}', f);
+	}
+	fprintf(f, "\n]\n");
+}

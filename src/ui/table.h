@@ -37,8 +37,9 @@ typedef void	(*cell_fn)(void *ctx, size_t row, int col, char *buf,
 /* Draw the header line and the rows into y..y+h-1; returns rows shown. */
 int	table_draw(WINDOW *, int y, int h, int w, struct table *, cell_fn,
 	    void *ctx);
-/* Every row, every column, as CSV (for the E key). */
+/* Every row, every column, as CSV or a JSON array (for the E key). */
 void	table_csv(FILE *, const struct table *, cell_fn, void *ctx);
+void	table_json(FILE *, const struct table *, cell_fn, void *ctx);
 /* Movement and sort keys; returns 1 if the key was used. */
 int	table_key(struct table *, int key, int page);
 /*

@@ -40,7 +40,7 @@ static const int view_digit[NVIEWS] = { '1', '2', '3', '5', '6' };
 static const char *const tab_names[NVIEWS] = { "Hosts", "Ports",
     "Protocols", "Graphs", "Interfaces" };
 
-enum prompt { P_NONE, P_FILTER, P_SEARCH, P_BPF, P_RESET };
+enum prompt { P_NONE, P_FILTER, P_SEARCH, P_BPF, P_RESET, P_EXPORT };
 
 struct ui {
 	const struct options	*o;
@@ -308,7 +308,7 @@ static const char *const help_text[] = {
 	"  u F8          units: bytes (binary) or bits (decimal)",
 	"  n             host names (reverse DNS) on/off",
 	"  N             service names on/off",
-	"  E F9          export the current view as CSV",
+	"  E F9          export the current view as CSV or JSON",
 	"  R             reset all counters (asks first)",
 	"  Ctrl-L        redraw",
 	NULL
@@ -344,8 +344,9 @@ draw_footer(struct ui *u, int y, int w)
 			mvaddnstr(y, x, u->msg, w - x);
 		return;
 	}
-	if (u->prompt == P_RESET) {
-		mvaddnstr(y, 0, "reset all counters? (y/n)", w);
+	if (u->prompt == P_RESET || u->prompt == P_EXPORT) {
+		mvaddnstr(y, 0, u->prompt == P_RESET ? "reset all counters? "
+		    "(y/n)" : "export this view as (c)sv or (j)son?", w);
 		return;
 	}
 	pthread_mutex_lock(&msg_mtx);
@@ -435,11 +436,45 @@ search(struct ui *u, const char *text)
 }
 
 static void
+export_view(struct ui *u, int json)
+{
+	struct view *v = active(u);
+	char name[96];
+	time_t t = time(NULL);
+	struct tm tm;
+	FILE *f;
+
+	if (v->export == NULL) {
+		say(u, "this view has no rows to export");
+		return;
+	}
+	localtime_r(&t, &tm);
+	snprintf(name, sizeof name, "darkstat-tui-%s-", v->name);
+	strftime(name + strlen(name), sizeof name - strlen(name),
+	    json ? "%Y%m%d-%H%M%S.json" : "%Y%m%d-%H%M%S.csv", &tm);
+	if ((f = fopen(name, "w")) == NULL) {
+		say(u, "can't write %s: %s", name, strerror(errno));
+		return;
+	}
+	v->export(v, f, json);
+	if (fclose(f) == EOF)
+		say(u, "can't write %s: %s", name, strerror(errno));
+	else
+		say(u, "wrote %s", name);
+}
+
+static void
 prompt_key(struct ui *u, int k)
 {
 	size_t n = strlen(u->line);
 	enum prompt p = u->prompt;
 
+	if (p == P_EXPORT) {
+		u->prompt = P_NONE;
+		if (k == 'c' || k == 'j')
+			export_view(u, k == 'j');
+		return;
+	}
 	if (p == P_RESET) {
 		if (k == 'y' || k == 'Y') {
 			stats_reset();
@@ -493,33 +528,6 @@ prompt_key(struct ui *u, int k)
 	}
 }
 
-static void
-export_view(struct ui *u)
-{
-	struct view *v = active(u);
-	char name[96];
-	time_t t = time(NULL);
-	struct tm tm;
-	FILE *f;
-
-	if (v->export == NULL) {
-		say(u, "this view has no rows to export");
-		return;
-	}
-	localtime_r(&t, &tm);
-	snprintf(name, sizeof name, "darkstat-tui-%s-", v->name);
-	strftime(name + strlen(name), sizeof name - strlen(name),
-	    "%Y%m%d-%H%M%S.csv", &tm);
-	if ((f = fopen(name, "w")) == NULL) {
-		say(u, "can't write %s: %s", name, strerror(errno));
-		return;
-	}
-	v->export(v, f);
-	if (fclose(f) == EOF)
-		say(u, "can't write %s: %s", name, strerror(errno));
-	else
-		say(u, "wrote %s", name);
-}
 
 static void
 switch_view(struct ui *u, int i)
@@ -592,7 +600,7 @@ global_key(struct ui *u, int k)
 		return;
 	case 'E':
 	case KEY_F(9):
-		export_view(u);
+		u->prompt = P_EXPORT;
 		return;
 	case 'R':
 		u->prompt = P_RESET;

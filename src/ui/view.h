@@ -47,8 +47,8 @@ struct view {
 	int		(*click)(struct view *, int row, int x, int dbl);
 	/* Sort column and direction, for the tab bar; NULL if none. */
 	const char	*(*sort_name)(const struct view *, int *desc);
-	/* Write the view's rows as CSV; NULL if it has none. */
-	void		(*export)(struct view *, FILE *);
+	/* Write the view's rows as CSV or JSON; NULL if it has none. */
+	void		(*export)(struct view *, FILE *, int json);
 	/* Rows shown and rows filtered out, for the reconciliation line. */
 	size_t		 shown;
 	size_t		 filtered;

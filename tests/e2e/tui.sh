@@ -12,7 +12,7 @@ tm() { tmux -L "dstui-test-$$-$run" -f /dev/null "$@"; }
 new_session() {
 	tm kill-server 2>/dev/null
 	run=$((run + 1))
-	tm new-session -d -s t "$@"
+	tm new-session -d -s t -c "$TMP" "$@"
 }
 trap 'tm kill-server 2>/dev/null; rm -rf "$TMP"' EXIT
 
@@ -153,3 +153,18 @@ keys C-u 'tcp port 443' Enter
 wait_for "good BPF filter replaces it" 'bpf: tcp port 443'
 keys q
 wait_for "q quits" '^EXITED 0'
+
+# E: the current view as CSV or JSON, with the report's figures.
+start C.UTF-8
+wait_for "ready for the export" '\[FILE done\]'
+keys E c
+wait_for "E c writes a CSV file" 'wrote darkstat-tui-Hosts-.*\.csv'
+keys E j
+wait_for "E j writes a JSON file" 'wrote darkstat-tui-Hosts-.*\.json'
+keys q
+wait_for "q quits" '^EXITED 0'
+csv=$(ls -t "$TMP"/darkstat-tui-Hosts-*.csv 2>/dev/null | head -1)
+json=$(ls -t "$TMP"/darkstat-tui-Hosts-*.json 2>/dev/null | head -1)
+check "CSV has a row per host ($nhosts)" [ "$(($(wc -l <"$csv") - 1))" -eq "$nhosts" ]
+check "JSON has the largest host first" python3 -c "import json,sys; \
+    sys.exit(json.load(open('$json'))[0]['HOST'] != '$top_total')"
