@@ -151,15 +151,56 @@ cell(void *ctx, size_t r, int col, char *buf, size_t len)
 	}
 }
 
+/* The packet-size histogram: one bar per size bucket. */
+static void
+draw_sizes(const struct ui_state *st, WINDOW *win, int y, int w)
+{
+	const struct totals *s = &st->snap->totals;
+	uint64_t max = 1;
+	char label[32], count[FMT_LEN];
+	int i, j, bar, room = w - 32;
+
+	for (i = 0; i < SIZE_BUCKETS; i++)
+		if (s->sizes[i] > max)
+			max = s->sizes[i];
+	wattron(win, A_BOLD);
+	mvwaddnstr(win, y, 0, "Packet sizes (IP length)", w);
+	wattroff(win, A_BOLD);
+	for (i = 0; i < SIZE_BUCKETS; i++) {
+		if (i == 0)
+			snprintf(label, sizeof label, "      0-%u", size_bucket_max[0]);
+		else if (i + 1 < SIZE_BUCKETS)
+			snprintf(label, sizeof label, "%6u-%u", size_bucket_max[i - 1]
+			    + 1, size_bucket_max[i]);
+		else
+			snprintf(label, sizeof label, " >%u (GSO)",
+			    size_bucket_max[i - 1]);
+		mvwprintw(win, y + 1 + i, 0, "%-16s %12s ", label, fmt_count(count,
+		    s->sizes[i]));
+		bar = room > 0 ? (int)(s->sizes[i] * (uint64_t)room / max) : 0;
+		if (s->sizes[i] && bar == 0)
+			bar = 1;
+		for (j = 0; j < bar; j++)
+			mvwaddstr(win, y + 1 + i, 31 + j, st->ascii ? "#" :
+			    "\u2588");
+	}
+}
+
 static void
 draw(struct view *view, const struct ui_state *st, WINDOW *win, int y, int h,
     int w)
 {
 	struct pv *v = view->priv;
+	int sizes_h = SIZE_BUCKETS + 2;
 
 	v->st = st;
 	v->t.ascii = st->ascii;
-	table_draw(win, y, h, w, &v->t, cell, v);
+	if (h < sizes_h + 4) {		/* too short for both */
+		table_draw(win, y, h, w, &v->t, cell, v);
+		return;
+	}
+	table_draw(win, y, h - sizes_h, w, &v->t, cell, v);
+	draw_sizes(st, win, y + h - sizes_h + 1, w);
 }
 
 static int

@@ -64,6 +64,24 @@ struct ui {
 	double			 rate;
 };
 
+/*
+ * Colours carry meaning, and each has a text equivalent beside it: the
+ * state word, the drop percentage, "error:". NO_COLOR turns them off.
+ */
+enum { PAIR_ALERT = 1, PAIR_GOOD, PAIR_WARN, PAIR_ACCENT };
+static int colours;
+
+static void
+colour(int pair, int on)
+{
+	if (!colours)
+		return;
+	if (on)
+		attron(COLOR_PAIR(pair));
+	else
+		attroff(COLOR_PAIR(pair));
+}
+
 static pthread_mutex_t	msg_mtx = PTHREAD_MUTEX_INITIALIZER;
 static char		log_line[256];	/* latest log message, any thread */
 
@@ -199,8 +217,10 @@ rate_line(struct ui *u, int y, int w, const char *label, int out)
 			peak = v;
 	}
 	mvaddstr(y, 0, label);
+	colour(PAIR_ACCENT, 1);
 	if (spark)
 		sparkline(u, y, 5, spark, g, out);
+	colour(PAIR_ACCENT, 0);
 	snprintf(text, sizeof text, "2s %s  10s %s  40s %s  peak %s  tot %s",
 	    fmt_rate(a, avg_secs(g, 2, out), u->st.units),
 	    fmt_rate(b, avg_secs(g, 10, out), u->st.units),
@@ -244,9 +264,26 @@ draw_header(struct ui *u, int w)
 	attron(A_BOLD);
 	mvhline(0, 0, ' ', w);
 	mvaddnstr(0, 0, line, w > i + 20 ? w - i - 1 : w);
-	if (w > i + 20)
+	if (w > i + 20) {
+		int pair = u->paused ? PAIR_WARN : u->o->capfile ? 0 :
+		    PAIR_GOOD;
+
+		colour(pair, 1);
 		mvprintw(0, w - i, "[%s]", state);
+		colour(pair, 0);
+	}
 	attroff(A_BOLD);
+	if (recv + drop > 0 && drop * 1000 > recv + drop) {	/* > 0.1% */
+		char *d = strstr(line, "drop ");
+
+		if (d != NULL && d - line < w) {
+			colour(PAIR_ALERT, 1);
+			attron(A_BOLD);
+			mvaddnstr(0, (int)(d - line), d, (int)strcspn(d, ")") + 1);
+			attroff(A_BOLD);
+			colour(PAIR_ALERT, 0);
+		}
+	}
 	rate_line(u, 1, w, " in ", 0);
 	rate_line(u, 2, w, " out", 1);
 }
@@ -340,8 +377,11 @@ draw_footer(struct ui *u, int y, int w)
 		int x = (int)strlen(what) + 2 + (int)strlen(u->line) + 2;
 
 		mvprintw(y, 0, "%s: %.*s", what, w - 10, u->line);
-		if (u->msg[0] && time(NULL) - u->msg_time < 5 && x < w)
+		if (u->msg[0] && time(NULL) - u->msg_time < 5 && x < w) {
+			colour(PAIR_ALERT, 1);
 			mvaddnstr(y, x, u->msg, w - x);
+			colour(PAIR_ALERT, 0);
+		}
 		return;
 	}
 	if (u->prompt == P_RESET || u->prompt == P_EXPORT) {
@@ -748,6 +788,11 @@ setup_curses(struct ui *u)
 	if (has_colors() && getenv("NO_COLOR") == NULL) {
 		start_color();
 		use_default_colors();
+		init_pair(PAIR_ALERT, COLOR_RED, -1);
+		init_pair(PAIR_GOOD, COLOR_GREEN, -1);
+		init_pair(PAIR_WARN, COLOR_YELLOW, -1);
+		init_pair(PAIR_ACCENT, COLOR_CYAN, -1);
+		colours = 1;
 	}
 }
 

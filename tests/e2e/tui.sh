@@ -168,3 +168,15 @@ json=$(ls -t "$TMP"/darkstat-tui-Hosts-*.json 2>/dev/null | head -1)
 check "CSV has a row per host ($nhosts)" [ "$(($(wc -l <"$csv") - 1))" -eq "$nhosts" ]
 check "JSON has the largest host first" python3 -c "import json,sys; \
     sys.exit(json.load(open('$json'))[0]['HOST'] != '$top_total')"
+
+# Colour, and NO_COLOR: the same screen without any colour attribute.
+new_session -x 100 -y 30 "env TERM=screen-256color LANG=C.UTF-8 \
+    $DSTUI --no-dns -r $cap; echo EXITED \$?; sleep 30"
+wait_for "colour terminal: ready" '\[FILE done\]'
+check "colours in use" bash -c "tmux -L dstui-test-$$-$run capture-pane -e -p -t t | grep -q $'\e\\[3[0-7]m'"
+keys q
+new_session -x 100 -y 30 "env NO_COLOR=1 TERM=screen-256color LANG=C.UTF-8 \
+    $DSTUI --no-dns -r $cap; echo EXITED \$?; sleep 30"
+wait_for "NO_COLOR: ready" '\[FILE done\]'
+refute "NO_COLOR: no colour" bash -c "tmux -L dstui-test-$$-$run capture-pane -e -p -t t | grep -q $'\e\\[3[0-7]m'"
+keys q
