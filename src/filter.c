@@ -180,3 +180,14 @@ filter_match(const struct filter *f, const struct host *h, const char *name)
 	}
 	return 1;
 }
+
+int
+filter_needs_tables(const struct filter *f)
+{
+	int i;
+
+	for (i = 0; f != NULL && i < f->n; i++)
+		if (f->t[i].field == F_PORT || f->t[i].field == F_PROTO)
+			return 1;
+	return 0;
+}

@@ -19,5 +19,7 @@ struct filter	*filter_compile(const char *text, char *err, size_t errlen);
 int		 filter_match(const struct filter *, const struct host *,
 		    const char *name);
 void		 filter_free(struct filter *);
+/* Does f look into port or protocol tables (port:, proto:)? */
+int		 filter_needs_tables(const struct filter *);
 
 #endif

@@ -16,6 +16,7 @@ struct hosts {
 	size_t		  count;
 	size_t		  mask;		/* slots - 1 */
 	struct host	**slot;
+	struct host	 *block;	/* summary copies: all records here */
 };
 
 #define INITIAL_SLOTS	64
@@ -47,10 +48,12 @@ hosts_clear(struct hosts *h)
 	size_t i;
 
 	for (i = 0; i <= h->mask; i++) {
-		if (h->slot[i] != NULL)
+		if (h->slot[i] != NULL && h->block == NULL)
 			host_free(h->slot[i]);
 		h->slot[i] = NULL;
 	}
+	free(h->block);
+	h->block = NULL;
 	h->count = 0;
 }
 
@@ -193,6 +196,49 @@ hosts_copy(const struct hosts *h)
 			n->ports[j] = ports_copy(r->ports[j]);
 		c->slot[i] = n;
 	}
+	return c;
+}
+
+struct hosts *
+hosts_copy_summary(const struct hosts *h)
+{
+	struct hosts *c = xcalloc(1, sizeof *c);
+	size_t i, k = 0;
+
+	c->count = h->count;
+	c->mask = h->mask;
+	c->slot = xcalloc(h->mask + 1, sizeof *c->slot);
+	if (h->count)
+		c->block = xreallocarray(NULL, h->count, sizeof *c->block);
+	for (i = 0; i <= h->mask; i++) {
+		struct host *n;
+
+		if (h->slot[i] == NULL)
+			continue;
+		n = &c->block[k++];
+		*n = *h->slot[i];
+		n->protos = NULL;
+		memset(n->ports, 0, sizeof n->ports);
+		c->slot[i] = n;
+	}
+	return c;
+}
+
+struct hosts *
+hosts_copy_one(const struct hosts *h, const struct addr *a)
+{
+	struct hosts *c = hosts_new();
+	const struct host *r = hosts_find(h, a);
+	struct host *n;
+	int j;
+
+	if (r == NULL)
+		return c;
+	n = hosts_get(c, a);
+	*n = *r;
+	n->protos = protos_copy(r->protos);
+	for (j = 0; j < PORTS_TABLES; j++)
+		n->ports[j] = ports_copy(r->ports[j]);
 	return c;
 }
 

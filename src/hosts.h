@@ -51,6 +51,13 @@ void		 hosts_clear(struct hosts *);
 /* All hosts, in table order, as an array of hosts_count() pointers. */
 struct host	**hosts_list(const struct hosts *, size_t *n);
 struct hosts	*hosts_copy(const struct hosts *);
+/*
+ * A copy of the host records only (no protocol or port tables), in one
+ * allocation: what a hosts list needs, at a fraction of the cost.
+ */
+struct hosts	*hosts_copy_summary(const struct hosts *);
+/* A table holding a deep copy of one host, or none if it is absent. */
+struct hosts	*hosts_copy_one(const struct hosts *, const struct addr *);
 size_t		 hosts_memory(const struct hosts *);
 
 #endif

@@ -73,6 +73,28 @@ stats_snapshot(void)
 }
 
 struct tables *
+stats_snapshot_summary(void)
+{
+	struct tables *c;
+
+	pthread_mutex_lock(&stats_mtx);
+	c = tables_copy_summary(&live);
+	pthread_mutex_unlock(&stats_mtx);
+	return c;
+}
+
+struct hosts *
+stats_snapshot_host(const struct addr *a)
+{
+	struct hosts *c;
+
+	pthread_mutex_lock(&stats_mtx);
+	c = hosts_copy_one(live.hosts, a);
+	pthread_mutex_unlock(&stats_mtx);
+	return c;
+}
+
+struct tables *
 stats_take(void)
 {
 	struct tables *t = xmalloc(sizeof *t);

@@ -45,6 +45,16 @@ tables_copy(const struct tables *t)
 	return c;
 }
 
+struct tables *
+tables_copy_summary(const struct tables *t)
+{
+	struct tables *c = xmalloc(sizeof *c);
+
+	*c = *t;
+	c->hosts = hosts_copy_summary(t->hosts);
+	return c;
+}
+
 void
 tables_free(struct tables *t)
 {

@@ -57,6 +57,8 @@ struct tables {
 void		 tables_init(struct tables *);
 void		 tables_destroy(struct tables *);
 struct tables	*tables_copy(const struct tables *);
+/* Totals, graphs and host records without their sub-tables. */
+struct tables	*tables_copy_summary(const struct tables *);
 void		 tables_free(struct tables *);
 uint64_t	 tables_malformed(const struct totals *);
 int		 tables_size_bucket(uint32_t len);

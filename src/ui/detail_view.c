@@ -90,7 +90,8 @@ static void
 update(struct view *view, const struct ui_state *st)
 {
 	struct dv *v = view->priv;
-	const struct host *h = hosts_find(st->snap->hosts, &v->addr);
+	const struct host *h = st->detail ? hosts_find(st->detail, &v->addr) :
+	    NULL;
 	char s[ADDR_STRLEN], a[FMT_LEN], b[FMT_LEN], c[FMT_LEN], d[FMT_LEN];
 	char t[FMT_LEN];
 	size_t i;

@@ -23,6 +23,7 @@
 #include "cap.h"
 #include "db.h"
 #include "filter.h"
+#include "hosts.h"
 #include "log.h"
 #include "stats.h"
 #include "tables.h"
@@ -49,6 +50,7 @@ struct ui {
 	struct view		*detail;
 	int			 cur;
 	int			 in_detail;
+	struct addr		 detail_addr;
 	int			 paused;
 	int			 help;
 	int			 quit;
@@ -62,6 +64,11 @@ struct ui {
 	double			 start;
 	uint64_t		 prev_bytes;	/* for the total rate */
 	double			 rate;
+	/* frame timing, logged by --verbose at exit (a benchmark) */
+	uint64_t		 frames;
+	double			 frame_sum;
+	double			 frame_max;
+	double			 snap_cost;	/* snapshot + update, this frame */
 };
 
 /*
@@ -129,17 +136,39 @@ active(struct ui *u)
 	return u->in_detail ? u->detail : u->views[u->cur];
 }
 
+static void refresh_snapshot(struct ui *, int);
+
 /* Take a new snapshot (unless paused) and let the active view use it. */
 static void
 refresh_data(struct ui *u, int force)
 {
 	double t = now_wall();
 
+	refresh_snapshot(u, force);
+	u->snap_cost += now_wall() - t;
+}
+
+static void
+refresh_snapshot(struct ui *u, int force)
+{
+	double t = now_wall();
+
 	if (u->paused && !force)
 		return;
 	if (!u->paused || u->st.snap == NULL) {
+		/*
+		 * Only the Ports and Protocols views and a port:/proto:
+		 * filter need every host's tables; with 100k hosts the
+		 * summary is several times cheaper, for the capture too.
+		 */
+		u->st.full = (!u->in_detail && (u->cur == V_PORTS ||
+		    u->cur == V_PROTOS)) || filter_needs_tables(u->st.filter);
 		tables_free(u->st.snap);
-		u->st.snap = stats_snapshot();
+		u->st.snap = u->st.full ? stats_snapshot() :
+		    stats_snapshot_summary();
+		hosts_free(u->st.detail);
+		u->st.detail = u->in_detail ? stats_snapshot_host(&u->detail_addr) :
+		    NULL;
 		u->st.dt = u->last_snap ? t - u->last_snap : 0;
 		u->st.seq++;
 		u->st.now = u->o->capfile ? u->st.snap->totals.last_ts :
@@ -569,6 +598,17 @@ prompt_key(struct ui *u, int k)
 }
 
 
+/* Enter on a host: its detail page. */
+static void
+open_detail(struct ui *u)
+{
+	if (!hosts_view_selected(u->views[V_HOSTS], &u->detail_addr))
+		return;
+	detail_view_set(u->detail, &u->detail_addr);
+	u->in_detail = 1;
+	refresh_data(u, 1);
+}
+
 static void
 switch_view(struct ui *u, int i)
 {
@@ -580,7 +620,6 @@ switch_view(struct ui *u, int i)
 static void
 global_key(struct ui *u, int k)
 {
-	struct addr a;
 	int i;
 
 	switch (k) {
@@ -664,12 +703,8 @@ global_key(struct ui *u, int k)
 			switch_view(u, i);
 			return;
 		}
-	if (active(u)->key(active(u), k) == VIEW_ENTER &&
-	    hosts_view_selected(u->views[V_HOSTS], &a)) {
-		detail_view_set(u->detail, &a);
-		u->in_detail = 1;
-		refresh_data(u, 1);
-	}
+	if (active(u)->key(active(u), k) == VIEW_ENTER)
+		open_detail(u);
 }
 
 /* Tabs, table headers and rows respond to clicks; the wheel scrolls. */
@@ -677,7 +712,6 @@ static void
 on_mouse(struct ui *u)
 {
 	struct view *v = active(u);
-	struct addr a;
 	MEVENT ev;
 	int i, x = 0;
 
@@ -707,12 +741,8 @@ on_mouse(struct ui *u)
 		return;
 	}
 	if (ev.y >= 4 && v->click != NULL && v->click(v, ev.y - 5, ev.x,
-	    (ev.bstate & BUTTON1_DOUBLE_CLICKED) != 0) == VIEW_ENTER &&
-	    hosts_view_selected(u->views[V_HOSTS], &a)) {
-		detail_view_set(u->detail, &a);
-		u->in_detail = 1;
-		refresh_data(u, 1);
-	}
+	    (ev.bstate & BUTTON1_DOUBLE_CLICKED) != 0) == VIEW_ENTER)
+		open_detail(u);
 }
 
 static void
@@ -825,7 +855,17 @@ ui_run(const struct options *o, int sigfd)
 		double wait = u.last_snap + o->delay - now_wall();
 		uint64_t v;
 
-		draw(&u);
+		{
+			double t0 = now_wall(), dt;
+
+			draw(&u);
+			dt = now_wall() - t0 + u.snap_cost;
+			u.snap_cost = 0;
+			u.frames++;
+			u.frame_sum += dt;
+			if (dt > u.frame_max)
+				u.frame_max = dt;
+		}
 		/* A resize interrupts poll: getch() then reports it. */
 		if (poll(pfd, 3, wait > 0 ? (int)ceil(wait * 1000) : 0) > 0) {
 			if (pfd[1].revents & POLLIN && on_signal(&u, sigfd))
@@ -847,7 +887,12 @@ ui_run(const struct options *o, int sigfd)
 	}
 	teardown();
 	log_set_sink(NULL, NULL);
+	if (u.frames)
+		log_debug("%llu frames, %.2f ms mean, %.2f ms max to build one "
+		    "(snapshot, view update, draw)", (unsigned long long)u.frames,
+		    1000 * u.frame_sum / (double)u.frames, 1000 * u.frame_max);
 	tables_free(u.st.snap);
+	hosts_free(u.st.detail);
 	filter_free(u.st.filter);
 	return 0;
 }

@@ -14,11 +14,14 @@
 #include "fmt.h"
 
 struct filter;
+struct hosts;
 struct tables;
 
 /* The state every view can read. */
 struct ui_state {
 	struct tables	*snap;		/* latest snapshot (owned by ui.c) */
+	int		 full;		/* snap has the port/protocol tables */
+	struct hosts	*detail;	/* the detail page's host, deep */
 	double		 dt;		/* seconds since the previous one */
 	uint64_t	 seq;		/* snapshots taken so far */
 	int64_t		 now;		/* packet-time "now" for ages */
