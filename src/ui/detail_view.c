@@ -18,8 +18,17 @@
 
 #define LINE	160
 
+#define HIST	60	/* samples of the host's own rates */
+
 struct dv {
 	struct addr	 addr;
+	/* The host's rates at each refresh since its page was opened. */
+	double		 hin[HIST];
+	double		 hout[HIST];
+	int		 nhist;
+	uint64_t	 prev_in;
+	uint64_t	 prev_out;
+	uint64_t	 prev_seq;
 	char		(*lines)[LINE];
 	size_t		 n;
 	size_t		 cap;
@@ -86,6 +95,49 @@ add_ports(struct dv *v, const struct ui_state *st, const char *title,
 	free(e);
 }
 
+/* Record this refresh's rates (needs the refresh just before). */
+static void
+sample(struct dv *v, const struct ui_state *st, const struct host *h)
+{
+	if (v->prev_seq + 1 == st->seq && st->dt > 0 && h->in >= v->prev_in &&
+	    h->out >= v->prev_out) {
+		memmove(v->hin, v->hin + 1, (HIST - 1) * sizeof v->hin[0]);
+		memmove(v->hout, v->hout + 1, (HIST - 1) * sizeof v->hout[0]);
+		v->hin[HIST - 1] = (double)(h->in - v->prev_in) / st->dt;
+		v->hout[HIST - 1] = (double)(h->out - v->prev_out) / st->dt;
+		if (v->nhist < HIST)
+			v->nhist++;
+	}
+	v->prev_in = h->in;
+	v->prev_out = h->out;
+	v->prev_seq = st->seq;
+}
+
+/* A sparkline of the last samples of r, scaled to their peak. */
+static void
+add_history(struct dv *v, const struct ui_state *st, const char *label,
+    const double *r)
+{
+	static const char *const blocks[8] = { "\u2581", "\u2582", "\u2583",
+	    "\u2584", "\u2585", "\u2586", "\u2587", "\u2588" };
+	char line[LINE] = "", a[FMT_LEN], b[FMT_LEN];
+	double peak = 0;
+	int i;
+
+	for (i = HIST - v->nhist; i < HIST; i++)
+		if (r[i] > peak)
+			peak = r[i];
+	for (i = HIST - v->nhist; i < HIST; i++) {
+		int level = peak > 0 ? (int)(r[i] * 7 / peak) : 0;
+
+		strncat(line, r[i] <= 0 ? " " : st->ascii ? (level > 3 ? "#" :
+		    ".") : blocks[level], sizeof line - strlen(line) - 1);
+	}
+	add(v, "%-4s %-60s now %s  peak %s", label, line, fmt_rate(a,
+	    v->nhist ? r[HIST - 1] : 0, st->units), fmt_rate(b, peak,
+	    st->units));
+}
+
 static void
 update(struct view *view, const struct ui_state *st)
 {
@@ -120,6 +172,11 @@ update(struct view *view, const struct ui_state *st)
 	add(v, "first seen %s ago   last sent %s", fmt_ago(a, st->now -
 	    h->first_seen), h->last_seen ? fmt_ago(b, st->now -
 	    h->last_seen) : "never");
+	sample(v, st, h);
+	add(v, "%s", "");
+	add(v, "Its traffic at each refresh since this page was opened:");
+	add_history(v, st, " in", v->hin);
+	add_history(v, st, " out", v->hout);
 	add(v, "%s", "");
 	add(v, "IP protocols (%zu)", protos_count(h->protos));
 	for (i = 0; i < protos_count(h->protos); i++) {
@@ -195,6 +252,8 @@ detail_view_set(struct view *view, const void *addr)
 
 	memcpy(&v->addr, addr, sizeof v->addr);
 	v->top = 0;
+	v->nhist = 0;
+	v->prev_seq = 0;
 }
 
 struct view *
