@@ -78,10 +78,9 @@ check: deps
 	@$(MAKE) --no-print-directory SANITIZE=thread all
 	@tests/run
 
-# Until the terminal interface lands, the headless face runs: live capture
-# on the first interface that is up, a status line every 10 s, and the
-# tables on Ctrl-C. ARGS adds options (e.g. ARGS="-i eth1").
-RUN_ARGS ?= --no-tui --verbose --report text
+# The terminal interface, capturing on the first interface that is up and
+# not loopback. ARGS adds options (e.g. ARGS="-i eth1").
+RUN_ARGS ?=
 run: deps
 	@$(MAKE) --no-print-directory all
 	./$(PROG) $(RUN_ARGS) $(ARGS)
