@@ -25,20 +25,33 @@ scaled(char buf[FMT_LEN], double v, double base, const char *prefixes,
 	return buf;
 }
 
+const char *const fmt_units_name[UNITS_COUNT] = { "bytes (K = 1024)",
+    "bytes (kB = 1000)", "bits (kb = 1000)" };
+
 const char *
 fmt_bytes(char buf[FMT_LEN], uint64_t bytes, enum fmt_units u)
 {
-	if (u == UNITS_BITS)
+	switch (u) {
+	case UNITS_BITS:
 		return scaled(buf, (double)bytes * 8, 1000, " kMGTPE", "b");
-	return scaled(buf, (double)bytes, 1024, " KMGTPE", "");
+	case UNITS_BYTES_SI:
+		return scaled(buf, (double)bytes, 1000, " kMGTPE", "B");
+	default:
+		return scaled(buf, (double)bytes, 1024, " KMGTPE", "");
+	}
 }
 
 const char *
 fmt_rate(char buf[FMT_LEN], double bytes_per_s, enum fmt_units u)
 {
-	if (u == UNITS_BITS)
+	switch (u) {
+	case UNITS_BITS:
 		return scaled(buf, bytes_per_s * 8, 1000, " kMGTPE", "b/s");
-	return scaled(buf, bytes_per_s, 1024, " KMGTPE", "/s");
+	case UNITS_BYTES_SI:
+		return scaled(buf, bytes_per_s, 1000, " kMGTPE", "B/s");
+	default:
+		return scaled(buf, bytes_per_s, 1024, " KMGTPE", "/s");
+	}
 }
 
 const char *

@@ -8,9 +8,12 @@
 
 enum fmt_units {
 	UNITS_BYTES,	/* bytes, binary prefixes: 1.5K = 1536 bytes */
-	UNITS_BITS,	/* bits, decimal prefixes: 1.5k = 1500 bits */
+	UNITS_BYTES_SI,	/* bytes, decimal prefixes: 1.5kB = 1500 bytes */
+	UNITS_BITS,	/* bits, decimal prefixes: 1.5kb = 1500 bits */
 	UNITS_COUNT
 };
+
+extern const char *const fmt_units_name[UNITS_COUNT];
 
 const char	*fmt_bytes(char buf[FMT_LEN], uint64_t bytes, enum fmt_units);
 const char	*fmt_rate(char buf[FMT_LEN], double bytes_per_s, enum fmt_units);

@@ -57,6 +57,7 @@ struct hv {
 	uint64_t		 prev_seq;	/* snapshot prev comes from */
 	struct addr		 selected;	/* followed across re-sorts */
 	uint64_t		 max_total;
+	double			 max_rate;
 	const struct ui_state	*st;
 };
 
@@ -143,6 +144,7 @@ update(struct view *view, const struct ui_state *st)
 	free(v->rows);
 	v->rows = n ? xreallocarray(NULL, n, sizeof *v->rows) : NULL;
 	v->max_total = 0;
+	v->max_rate = 0;
 	/* Rates only against the snapshot just before this one. */
 	if (v->prev_seq + 1 != st->seq)
 		v->nprev = 0;
@@ -165,6 +167,8 @@ update(struct view *view, const struct ui_state *st)
 		    (double)(all[i]->out - p->out) / st->dt : 0;
 		if (all[i]->in + all[i]->out > v->max_total)
 			v->max_total = all[i]->in + all[i]->out;
+		if (r->rin + r->rout > v->max_rate)
+			v->max_rate = r->rin + r->rout;
 	}
 	view->shown = k;
 	view->filtered = n - k;
@@ -242,8 +246,12 @@ cell(void *ctx, size_t r, int col, char *buf, size_t len)
 		    fmt_ago(tmp, v->st->now - h->last_seen) : "never");
 		break;
 	case C_BAR:
-		n = v->max_total ? (int)((h->in + h->out) * 10 /
-		    v->max_total) : 0;
+		/* The current rate; the totals once nothing moves. */
+		if (v->max_rate > 0)
+			n = (int)((row->rin + row->rout) * 10 / v->max_rate);
+		else
+			n = v->max_total ? (int)((h->in + h->out) * 10 /
+			    v->max_total) : 0;
 		for (i = 0; i < n && i < 10; i++)
 			buf[i] = '#';
 		buf[i] = '\0';

@@ -371,7 +371,7 @@ static const char *const help_text[] = {
 	"  f             change the BPF capture filter (checked first)",
 	"  Esc           clear the filter / leave the detail",
 	"  Space F7      pause the display (counting goes on)",
-	"  u F8          units: bytes (binary) or bits (decimal)",
+	"  u F8          units: bytes (K=1024), bytes (kB=1000), bits",
 	"  n             host names (reverse DNS) on/off",
 	"  N             service names on/off",
 	"  E F9          export the current view as CSV or JSON",
@@ -648,6 +648,7 @@ global_key(struct ui *u, int k)
 	case 'u':
 	case KEY_F(8):
 		u->st.units = (u->st.units + 1) % UNITS_COUNT;
+		say(u, "units: %s", fmt_units_name[u->st.units]);
 		return;
 	case 'N':
 		u->st.services = !u->st.services;

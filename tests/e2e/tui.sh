@@ -84,6 +84,23 @@ wait_for "click on the Ports tab" '^PROTO +PORT SERVICE'
 keys 1 '>'
 wait_for "'>' moves the sort to the next column, TOTAL" 'sort: TOTAL▼'
 
+# The selected row (reverse video) keeps its host across a re-sort.
+# (table rows are screen lines 6 to 28 of 30)
+sel_row() { tm capture-pane -e -p -t t | sed -n 6,28p | grep $'\e\\[7m' |
+	sed 's/\x1b\[[0-9;]*m//g' | awk 'NR == 1 { print $1 }'; }
+keys g j j j
+sleep 0.3
+picked=$(sel_row)
+keys '<' '<'
+wait_for "sort changed to IN" 'sort: IN▼'
+check "selection follows $picked across the re-sort" [ "$(sel_row)" = "$picked" ]
+keys '>' '>' g
+wait_for "back to TOTAL" 'sort: TOTAL▼'
+keys / '^192\.168\.' Enter
+sleep 0.3
+check "/ jumps to the matching host" [ "$(sel_row)" = "$(grep -m1 '^192\.168\.' "$TMP/hosts" | cut -d' ' -f1)" ]
+keys g
+
 keys '\' '^192\.168\.' Enter
 wait_for "filter narrows to $n192 hosts" "^$n192 shown, $((nhosts - n192)) filtered out"
 keys '\' C-u '('
@@ -180,3 +197,10 @@ new_session -x 100 -y 30 "env NO_COLOR=1 TERM=screen-256color LANG=C.UTF-8 \
 wait_for "NO_COLOR: ready" '\[FILE done\]'
 refute "NO_COLOR: no colour" bash -c "tmux -L dstui-test-$$-$run capture-pane -e -p -t t | grep -q $'\e\\[3[0-7]m'"
 keys q
+
+# SIGTERM while the interface runs: the terminal is restored.
+start C.UTF-8
+wait_for "ready for SIGTERM" '\[FILE done\]'
+pkill -TERM -P "$(tm display -p -t t '#{pane_pid}')" -x darkstat-tui
+wait_for "SIGTERM: exits 0" '^EXITED 0'
+grep_file "SIGTERM: terminal restored" '(^| )icanon( |$)' "$TMP/stty"
