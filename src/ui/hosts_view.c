@@ -1,7 +1,7 @@
 /*
- * hosts_view.c: one row per host: address, MAC, current rates, totals,
- * packets, last seen and a bar. Every column sorts; the selection follows
- * its host across re-sorts and refreshes.
+ * hosts_view.c: one row per host: address, name, MAC, current rates,
+ * totals, packets, last seen and a bar. Every column sorts; the selection
+ * follows its host (tview.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -9,13 +9,12 @@
 #include "dns.h"
 #include "filter.h"
 #include "hosts.h"
-#include "table.h"
 #include "tables.h"
-#include "view.h"
+#include "tview.h"
 #include "xmalloc.h"
 
-enum { C_HOST, C_NAME, C_MAC, C_RIN, C_ROUT, C_IN, C_OUT, C_TOTAL, C_PKTS, C_LAST,
-    C_BAR, NCOLS };
+enum { C_HOST, C_NAME, C_MAC, C_RIN, C_ROUT, C_IN, C_OUT, C_TOTAL, C_PKTS,
+    C_LAST, C_BAR, NCOLS };
 
 /*
  * Narrow terminals hide, in this order: the bar, LAST, PKTS, MAC, the IN
@@ -42,23 +41,20 @@ struct prev {
 	uint64_t	out;
 };
 
+/* A row is a copy of the host record: snapshots come and go. */
 struct row {
-	const struct host	*h;
-	double			 rin;
-	double			 rout;
-	char			 name[64];	/* cached DNS name or "" */
+	struct host	h;
+	double		rin;
+	double		rout;
+	char		name[64];	/* cached DNS name or "" */
 };
 
 struct hv {
-	struct table		 t;
-	struct row		*rows;
-	struct prev		*prev;
-	size_t			 nprev;
-	uint64_t		 prev_seq;	/* snapshot prev comes from */
-	struct addr		 selected;	/* followed across re-sorts */
-	uint64_t		 max_total;
-	double			 max_rate;
-	const struct ui_state	*st;
+	struct prev	*prev;
+	size_t		 nprev;
+	uint64_t	 prev_seq;	/* snapshot prev comes from */
+	uint64_t	 max_total;
+	double		 max_rate;
 };
 
 static int
@@ -68,8 +64,6 @@ cmp_prev(const void *a, const void *b)
 	    &((const struct prev *)b)->addr);
 }
 
-static int sort_col, sort_desc;	/* for the qsort comparator */
-
 static int
 cmp_u64(uint64_t a, uint64_t b)
 {
@@ -77,48 +71,64 @@ cmp_u64(uint64_t a, uint64_t b)
 }
 
 static int
-cmp_row(const void *pa, const void *pb)
+cmp_dbl(double a, double b)
+{
+	return (a > b) - (a < b);
+}
+
+static int
+cmp(const void *pa, const void *pb, int col, int desc)
 {
 	const struct row *a = pa, *b = pb;
-	int c = 0;
+	int c;
 
-	switch (sort_col) {
+	switch (col) {
 	case C_HOST:
-		c = addr_cmp(&a->h->addr, &b->h->addr);
-		break;
-	case C_MAC:
-		c = memcmp(a->h->mac, b->h->mac, 6);
+		c = addr_cmp(&a->h.addr, &b->h.addr);
 		break;
 	case C_NAME:
 		c = strcmp(a->name, b->name);
 		break;
+	case C_MAC:
+		c = memcmp(a->h.mac, b->h.mac, 6);
+		break;
 	case C_RIN:
-		c = (a->rin > b->rin) - (a->rin < b->rin);
+		c = cmp_dbl(a->rin, b->rin);
 		break;
 	case C_ROUT:
-		c = (a->rout > b->rout) - (a->rout < b->rout);
+		c = cmp_dbl(a->rout, b->rout);
 		break;
 	case C_IN:
-		c = cmp_u64(a->h->in, b->h->in);
+		c = cmp_u64(a->h.in, b->h.in);
 		break;
 	case C_OUT:
-		c = cmp_u64(a->h->out, b->h->out);
+		c = cmp_u64(a->h.out, b->h.out);
 		break;
 	case C_PKTS:
-		c = cmp_u64(a->h->pkts_in + a->h->pkts_out,
-		    b->h->pkts_in + b->h->pkts_out);
+		c = cmp_u64(a->h.pkts_in + a->h.pkts_out,
+		    b->h.pkts_in + b->h.pkts_out);
 		break;
 	case C_LAST:
-		c = (a->h->last_seen > b->h->last_seen) -
-		    (a->h->last_seen < b->h->last_seen);
+		c = (a->h.last_seen > b->h.last_seen) -
+		    (a->h.last_seen < b->h.last_seen);
+		break;
+	case C_BAR:
+		c = cmp_dbl(a->rin + a->rout, b->rin + b->rout);
 		break;
 	default:
-		c = cmp_u64(a->h->in + a->h->out, b->h->in + b->h->out);
+		c = cmp_u64(a->h.in + a->h.out, b->h.in + b->h.out);
 		break;
 	}
 	if (c == 0)	/* a stable, meaningful order among equals */
-		c = -addr_cmp(&a->h->addr, &b->h->addr);
-	return sort_desc ? -c : c;
+		c = -addr_cmp(&a->h.addr, &b->h.addr);
+	return desc ? -c : c;
+}
+
+static int
+same(const void *a, const void *b)
+{
+	return addr_eq(&((const struct row *)a)->h.addr,
+	    &((const struct row *)b)->h.addr);
 }
 
 /* The previous figures of a, or NULL if it is new. */
@@ -132,47 +142,18 @@ find_prev(const struct hv *v, const struct addr *a)
 	    cmp_prev) : NULL;
 }
 
-static void
-update(struct view *view, const struct ui_state *st)
+static double
+rate(uint64_t now, uint64_t before, double dt)
 {
-	struct hv *v = view->priv;
-	struct host **all;
-	size_t i, n, k = 0;
+	return dt > 0 && now >= before ? (double)(now - before) / dt : 0;
+}
 
-	v->st = st;
-	all = hosts_list(st->snap->hosts, &n);
-	free(v->rows);
-	v->rows = n ? xreallocarray(NULL, n, sizeof *v->rows) : NULL;
-	v->max_total = 0;
-	v->max_rate = 0;
-	/* Rates only against the snapshot just before this one. */
-	if (v->prev_seq + 1 != st->seq)
-		v->nprev = 0;
-	v->prev_seq = st->seq;
-	for (i = 0; i < n; i++) {
-		const struct prev *p = find_prev(v, &all[i]->addr);
-		struct row *r;
+/* Remember this snapshot's figures for the next rates. */
+static void
+keep_prev(struct hv *v, struct host **all, size_t n, uint64_t seq)
+{
+	size_t i;
 
-		r = &v->rows[k];
-		r->name[0] = '\0';
-		if (st->names)
-			dns_name(&all[i]->addr, r->name, sizeof r->name, 0);
-		if (!filter_match(st->filter, all[i], r->name))
-			continue;
-		k++;
-		r->h = all[i];
-		r->rin = p && st->dt > 0 && all[i]->in >= p->in ?
-		    (double)(all[i]->in - p->in) / st->dt : 0;
-		r->rout = p && st->dt > 0 && all[i]->out >= p->out ?
-		    (double)(all[i]->out - p->out) / st->dt : 0;
-		if (all[i]->in + all[i]->out > v->max_total)
-			v->max_total = all[i]->in + all[i]->out;
-		if (r->rin + r->rout > v->max_rate)
-			v->max_rate = r->rin + r->rout;
-	}
-	view->shown = k;
-	view->filtered = n - k;
-	/* Remember this snapshot's figures for the next rates. */
 	free(v->prev);
 	v->prev = n ? xreallocarray(NULL, n, sizeof *v->prev) : NULL;
 	for (i = 0; i < n; i++) {
@@ -181,33 +162,63 @@ update(struct view *view, const struct ui_state *st)
 		v->prev[i].out = all[i]->out;
 	}
 	v->nprev = n;
+	v->prev_seq = seq;
 	if (n)
 		qsort(v->prev, n, sizeof *v->prev, cmp_prev);
-	free(all);
-	sort_col = v->t.sort_col;
-	sort_desc = v->t.sort_desc;
-	if (k)
-		qsort(v->rows, k, sizeof *v->rows, cmp_row);
-	v->t.nrows = k;
-	for (i = 0; i < k; i++)
-		if (addr_eq(&v->rows[i].h->addr, &v->selected))
-			v->t.sel = i;
-	if (k) {
-		if (v->t.sel >= k)
-			v->t.sel = k - 1;
-		v->selected = v->rows[v->t.sel].h->addr;
-	}
 }
 
 static void
-cell(void *ctx, size_t r, int col, char *buf, size_t len)
+update(struct view *view, const struct ui_state *st)
 {
-	struct hv *v = ctx;
-	const struct row *row = &v->rows[r];
-	const struct host *h = row->h;
-	enum fmt_units u = v->st->units;
+	struct hv *v = tview_of(view)->ext;
+	struct host **all;
+	struct row *rows;
+	size_t i, n, k = 0;
+
+	all = hosts_list(st->snap->hosts, &n);
+	rows = n ? xreallocarray(NULL, n, sizeof *rows) : NULL;
+	v->max_total = 0;
+	v->max_rate = 0;
+	/* Rates only against the snapshot just before this one. */
+	if (v->prev_seq + 1 != st->seq)
+		v->nprev = 0;
+	for (i = 0; i < n; i++) {
+		const struct prev *p = find_prev(v, &all[i]->addr);
+		struct row *r = &rows[k];
+
+		r->name[0] = '\0';
+		if (st->names)
+			dns_name(&all[i]->addr, r->name, sizeof r->name, 0);
+		if (!filter_match(st->filter, all[i], r->name))
+			continue;
+		k++;
+		r->h = *all[i];
+		r->rin = p ? rate(all[i]->in, p->in, st->dt) : 0;
+		r->rout = p ? rate(all[i]->out, p->out, st->dt) : 0;
+		if (r->h.in + r->h.out > v->max_total)
+			v->max_total = r->h.in + r->h.out;
+		if (r->rin + r->rout > v->max_rate)
+			v->max_rate = r->rin + r->rout;
+	}
+	view->shown = k;
+	view->filtered = n - k;
+	keep_prev(v, all, n, st->seq);
+	free(all);
+	/* The name column shows only with names on. */
+	tview_of(view)->t.hide = st->names ? 0 : 1u << C_NAME;
+	tview_set_rows(view, rows, k);
+}
+
+static void
+cell(void *ctx, size_t i, int col, char *buf, size_t len)
+{
+	struct tview *tv = tview_of(ctx);
+	const struct hv *v = tv->ext;
+	const struct row *row = tview_row(tv, i);
+	const struct host *h = &row->h;
+	enum fmt_units u = tv->st->units;
 	char tmp[FMT_LEN];
-	int i, n;
+	int j, n;
 
 	switch (col) {
 	case C_HOST:
@@ -215,7 +226,7 @@ cell(void *ctx, size_t r, int col, char *buf, size_t len)
 		break;
 	case C_NAME:
 		/* Ask only for the rows on screen, as darkstat does. */
-		if (v->st->names && dns_name(&h->addr, buf, len, 1) == NULL)
+		if (tv->st->names && dns_name(&h->addr, buf, len, 1) == NULL)
 			snprintf(buf, len, "%s", "...");
 		break;
 	case C_MAC:
@@ -243,7 +254,7 @@ cell(void *ctx, size_t r, int col, char *buf, size_t len)
 		break;
 	case C_LAST:
 		snprintf(buf, len, "%s", h->last_seen ?
-		    fmt_ago(tmp, v->st->now - h->last_seen) : "never");
+		    fmt_ago(tmp, tv->st->now - h->last_seen) : "never");
 		break;
 	case C_BAR:
 		/* The current rate; the totals once nothing moves. */
@@ -252,108 +263,50 @@ cell(void *ctx, size_t r, int col, char *buf, size_t len)
 		else
 			n = v->max_total ? (int)((h->in + h->out) * 10 /
 			    v->max_total) : 0;
-		for (i = 0; i < n && i < 10; i++)
-			buf[i] = '#';
-		buf[i] = '\0';
+		for (j = 0; j < n && j < 10 && (size_t)j + 1 < len; j++)
+			buf[j] = '#';
+		buf[j] = '\0';
 		break;
 	}
 }
 
-static void
-draw(struct view *view, const struct ui_state *st, WINDOW *win, int y, int h,
-    int w)
-{
-	struct hv *v = view->priv;
-
-	v->st = st;
-	v->t.ascii = st->ascii;
-	v->t.hide = st->names ? 0 : 1u << C_NAME;
-	table_draw(win, y, h, w, &v->t, cell, v);
-}
-
-static int
-key(struct view *view, int k)
-{
-	struct hv *v = view->priv;
-	int sorted = v->t.sort_col, desc = v->t.sort_desc;
-
-	if (k == '\n' || k == '\r' || k == KEY_ENTER)
-		return v->t.nrows ? VIEW_ENTER : VIEW_HANDLED;
-	if (!table_key(&v->t, k, 10))
-		return VIEW_IGNORED;
-	if (sorted != v->t.sort_col || desc != v->t.sort_desc) {
-		sort_col = v->t.sort_col;
-		sort_desc = v->t.sort_desc;
-		qsort(v->rows, v->t.nrows, sizeof *v->rows, cmp_row);
-		for (size_t i = 0; i < v->t.nrows; i++)
-			if (addr_eq(&v->rows[i].h->addr, &v->selected))
-				v->t.sel = i;
-	}
-	if (v->t.nrows)
-		v->selected = v->rows[v->t.sel].h->addr;
-	return VIEW_HANDLED;
-}
-
-static void
-export(struct view *view, FILE *f, int json)
-{
-	struct hv *v = view->priv;
-
-	(json ? table_json : table_csv)(f, &v->t, cell, v);
-}
-
-static int
-click(struct view *view, int row, int x, int dbl)
-{
-	struct hv *v = view->priv;
-	size_t i;
-
-	if (table_click(&v->t, row, x)) {
-		if (v->t.nrows)
-			v->selected = v->rows[v->t.sel].h->addr;
-		return dbl && v->t.nrows ? VIEW_ENTER : VIEW_HANDLED;
-	}
-	sort_col = v->t.sort_col;
-	sort_desc = v->t.sort_desc;
-	qsort(v->rows, v->t.nrows, sizeof *v->rows, cmp_row);
-	for (i = 0; i < v->t.nrows; i++)
-		if (addr_eq(&v->rows[i].h->addr, &v->selected))
-			v->t.sel = i;
-	return VIEW_HANDLED;
-}
-
-static const char *
-sort_name(const struct view *view, int *desc)
-{
-	const struct hv *v = view->priv;
-
-	*desc = v->t.sort_desc;
-	return cols[v->t.sort_col].title[0] ? cols[v->t.sort_col].title :
-	    "BAR";
-}
+static const struct tview_ops ops = {
+	.name = "Hosts",
+	.cols = cols,
+	.ncols = NCOLS,
+	.sort_col = C_TOTAL,
+	.row_size = sizeof(struct row),
+	.enter = 1,
+	.update = update,
+	.cmp = cmp,
+	.same = same,
+	.cell = cell,
+};
 
 int
 hosts_view_selected(const struct view *view, void *addr)
 {
-	const struct hv *v = view->priv;
+	const struct row *r = tview_selected(view);
 
-	if (v->t.nrows == 0)
+	if (r == NULL)
 		return 0;
-	memcpy(addr, &v->rows[v->t.sel].h->addr, sizeof(struct addr));
+	memcpy(addr, &r->h.addr, sizeof(struct addr));
 	return 1;
 }
 
 int
 hosts_view_search(struct view *view, const struct filter *f)
 {
-	struct hv *v = view->priv;
+	struct tview *v = tview_of(view);
 	size_t i, r;
 
 	for (i = 1; i <= v->t.nrows; i++) {
+		const struct row *row;
+
 		r = (v->t.sel + i) % v->t.nrows;
-		if (filter_match(f, v->rows[r].h, v->rows[r].name)) {
-			v->t.sel = r;
-			v->selected = v->rows[r].h->addr;
+		row = tview_row(v, r);
+		if (filter_match(f, &row->h, row->name)) {
+			tview_select(view, r);
 			return 1;
 		}
 	}
@@ -363,20 +316,5 @@ hosts_view_search(struct view *view, const struct filter *f)
 struct view *
 hosts_view_new(void)
 {
-	struct view *view = xcalloc(1, sizeof *view);
-	struct hv *v = xcalloc(1, sizeof *v);
-
-	v->t.cols = cols;
-	v->t.ncols = NCOLS;
-	v->t.sort_col = C_TOTAL;
-	v->t.sort_desc = 1;
-	view->name = "Hosts";
-	view->update = update;
-	view->draw = draw;
-	view->key = key;
-	view->sort_name = sort_name;
-	view->export = export;
-	view->click = click;
-	view->priv = v;
-	return view;
+	return tview_new(&ops, xcalloc(1, sizeof(struct hv)));
 }

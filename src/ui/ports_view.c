@@ -9,9 +9,8 @@
 
 #include "hosts.h"
 #include "ports.h"
-#include "table.h"
 #include "tables.h"
-#include "view.h"
+#include "tview.h"
 #include "xmalloc.h"
 
 #define TOP	100	/* rows before "other" */
@@ -39,14 +38,6 @@ struct prow {
 	uint64_t	hosts;
 };
 
-struct pv {
-	struct table		 t;
-	struct prow		*rows;
-	const struct ui_state	*st;
-};
-
-static int sort_col, sort_desc;
-
 static int
 cmp_u64(uint64_t a, uint64_t b)
 {
@@ -54,22 +45,14 @@ cmp_u64(uint64_t a, uint64_t b)
 }
 
 static int
-cmp_total(const void *pa, const void *pb)
-{
-	const struct prow *a = pa, *b = pb;
-
-	return -cmp_u64(a->in + a->out, b->in + b->out);
-}
-
-static int
-cmp_row(const void *pa, const void *pb)
+cmp(const void *pa, const void *pb, int col, int desc)
 {
 	const struct prow *a = pa, *b = pb;
 	int c;
 
 	if (a->tcp < 0 || b->tcp < 0)	/* "other" stays last */
-		return a->tcp < 0 ? 1 : -1;
-	switch (sort_col) {
+		return (a->tcp < 0) - (b->tcp < 0);
+	switch (col) {
 	case C_PROTO:
 		c = a->tcp - b->tcp;
 		break;
@@ -93,18 +76,30 @@ cmp_row(const void *pa, const void *pb)
 	}
 	if (c == 0)
 		c = b->port - a->port;
-	return sort_desc ? -c : c;
+	return desc ? -c : c;
+}
+
+static int
+same(const void *pa, const void *pb)
+{
+	const struct prow *a = pa, *b = pb;
+
+	return a->tcp == b->tcp && a->port == b->port;
+}
+
+static int
+by_total(const void *a, const void *b)
+{
+	return cmp(a, b, C_TOTAL, 1);
 }
 
 static void
 update(struct view *view, const struct ui_state *st)
 {
-	struct pv *v = view->priv;
 	struct prow *all = xcalloc(2 * 65536, sizeof *all), *p;
 	struct host **hs;
 	size_t i, j, n, k = 0;
 
-	v->st = st;
 	hs = hosts_list(st->snap->hosts, &n);
 	for (i = 0; i < n; i++) {
 		static const int tables[2] = { PORTS_UDP, PORTS_TCP };
@@ -130,7 +125,7 @@ update(struct view *view, const struct ui_state *st)
 	for (i = 0; i < 2 * 65536; i++)
 		if (all[i].hosts)
 			all[k++] = all[i];
-	qsort(all, k, sizeof *all, cmp_total);
+	qsort(all, k, sizeof *all, by_total);
 	if (k > TOP) {		/* fold the tail into one "other" row */
 		p = &all[TOP];
 		for (i = TOP + 1; i < k; i++) {
@@ -140,23 +135,20 @@ update(struct view *view, const struct ui_state *st)
 			p->hosts += all[i].hosts;
 		}
 		p->tcp = -1;
+		p->port = 0;
 		k = TOP + 1;
 	}
-	free(v->rows);
-	v->rows = all;
-	sort_col = v->t.sort_col;
-	sort_desc = v->t.sort_desc;
-	qsort(v->rows, k, sizeof *v->rows, cmp_row);
-	v->t.nrows = k;
 	view->shown = k;
 	view->filtered = 0;
+	tview_set_rows(view, xreallocarray(all, k ? k : 1, sizeof *all), k);
 }
 
 static void
 cell(void *ctx, size_t r, int col, char *buf, size_t len)
 {
-	struct pv *v = ctx;
-	const struct prow *p = &v->rows[r];
+	struct tview *v = tview_of(ctx);
+	const struct prow *p = tview_row(v, r);
+	enum fmt_units u = v->st->units;
 	struct servent *se;
 	char tmp[FMT_LEN];
 
@@ -175,16 +167,13 @@ cell(void *ctx, size_t r, int col, char *buf, size_t len)
 			snprintf(buf, len, "%s", se->s_name);
 		break;
 	case C_IN:
-		fmt_bytes(tmp, p->in, v->st->units);
-		snprintf(buf, len, "%s", tmp);
+		snprintf(buf, len, "%s", fmt_bytes(tmp, p->in, u));
 		break;
 	case C_OUT:
-		fmt_bytes(tmp, p->out, v->st->units);
-		snprintf(buf, len, "%s", tmp);
+		snprintf(buf, len, "%s", fmt_bytes(tmp, p->out, u));
 		break;
 	case C_TOTAL:
-		fmt_bytes(tmp, p->in + p->out, v->st->units);
-		snprintf(buf, len, "%s", tmp);
+		snprintf(buf, len, "%s", fmt_bytes(tmp, p->in + p->out, u));
 		break;
 	case C_SYN:
 		if (p->tcp != 0)
@@ -196,78 +185,20 @@ cell(void *ctx, size_t r, int col, char *buf, size_t len)
 	}
 }
 
-static void
-draw(struct view *view, const struct ui_state *st, WINDOW *win, int y, int h,
-    int w)
-{
-	struct pv *v = view->priv;
-
-	v->st = st;
-	v->t.ascii = st->ascii;
-	table_draw(win, y, h, w, &v->t, cell, v);
-}
-
-static int
-key(struct view *view, int k)
-{
-	struct pv *v = view->priv;
-
-	if (!table_key(&v->t, k, 10))
-		return VIEW_IGNORED;
-	sort_col = v->t.sort_col;
-	sort_desc = v->t.sort_desc;
-	qsort(v->rows, v->t.nrows, sizeof *v->rows, cmp_row);
-	return VIEW_HANDLED;
-}
-
-static void
-export(struct view *view, FILE *f, int json)
-{
-	struct pv *v = view->priv;
-
-	(json ? table_json : table_csv)(f, &v->t, cell, v);
-}
-
-static int
-click(struct view *view, int row, int x, int dbl)
-{
-	struct pv *v = view->priv;
-
-	(void)dbl;
-	if (!table_click(&v->t, row, x)) {
-		sort_col = v->t.sort_col;
-		sort_desc = v->t.sort_desc;
-		qsort(v->rows, v->t.nrows, sizeof *v->rows, cmp_row);
-	}
-	return VIEW_HANDLED;
-}
-
-static const char *
-sort_name(const struct view *view, int *desc)
-{
-	const struct pv *v = view->priv;
-
-	*desc = v->t.sort_desc;
-	return cols[v->t.sort_col].title;
-}
+static const struct tview_ops ops = {
+	.name = "Ports",
+	.cols = cols,
+	.ncols = NCOLS,
+	.sort_col = C_TOTAL,
+	.row_size = sizeof(struct prow),
+	.update = update,
+	.cmp = cmp,
+	.same = same,
+	.cell = cell,
+};
 
 struct view *
 ports_view_new(void)
 {
-	struct view *view = xcalloc(1, sizeof *view);
-	struct pv *v = xcalloc(1, sizeof *v);
-
-	v->t.cols = cols;
-	v->t.ncols = NCOLS;
-	v->t.sort_col = C_TOTAL;
-	v->t.sort_desc = 1;
-	view->name = "Ports";
-	view->update = update;
-	view->draw = draw;
-	view->key = key;
-	view->sort_name = sort_name;
-	view->export = export;
-	view->click = click;
-	view->priv = v;
-	return view;
+	return tview_new(&ops, NULL);
 }

@@ -10,9 +10,8 @@
 
 #include "hosts.h"
 #include "protos.h"
-#include "table.h"
 #include "tables.h"
-#include "view.h"
+#include "tview.h"
 #include "xmalloc.h"
 
 enum { C_NUM, C_NAME, C_BYTES, C_V4, C_V6, C_SHARE, C_HOSTS, NCOLS };
@@ -34,14 +33,10 @@ struct prow {
 	uint64_t	hosts;
 };
 
+/* The view's own state: the total, for the SHARE column. */
 struct pv {
-	struct table		 t;
-	struct prow		 rows[256];
-	uint64_t		 total;
-	const struct ui_state	*st;
+	uint64_t	total;
 };
-
-static int sort_col, sort_desc;
 
 static int
 cmp_u64(uint64_t a, uint64_t b)
@@ -50,12 +45,12 @@ cmp_u64(uint64_t a, uint64_t b)
 }
 
 static int
-cmp_row(const void *pa, const void *pb)
+cmp(const void *pa, const void *pb, int col, int desc)
 {
 	const struct prow *a = pa, *b = pb;
 	int c;
 
-	switch (sort_col) {
+	switch (col) {
 	case C_NUM:
 	case C_NAME:
 		c = a->num - b->num;
@@ -74,18 +69,23 @@ cmp_row(const void *pa, const void *pb)
 	}
 	if (c == 0)
 		c = b->num - a->num;
-	return sort_desc ? -c : c;
+	return desc ? -c : c;
+}
+
+static int
+same(const void *a, const void *b)
+{
+	return ((const struct prow *)a)->num == ((const struct prow *)b)->num;
 }
 
 static void
 update(struct view *view, const struct ui_state *st)
 {
-	struct pv *v = view->priv;
-	struct prow all[256];
+	struct pv *v = tview_of(view)->ext;
+	struct prow all[256], *rows;
 	struct host **hs;
 	size_t i, j, n, k = 0;
 
-	v->st = st;
 	memset(all, 0, sizeof all);
 	hs = hosts_list(st->snap->hosts, &n);
 	for (i = 0; i < n; i++)
@@ -101,25 +101,25 @@ update(struct view *view, const struct ui_state *st)
 			p->hosts++;
 		}
 	free(hs);
+	rows = xcalloc(256, sizeof *rows);
 	v->total = 0;
 	for (i = 0; i < 256; i++)
 		if (all[i].hosts) {
-			v->rows[k++] = all[i];
+			rows[k++] = all[i];
 			v->total += all[i].v4 + all[i].v6;
 		}
-	sort_col = v->t.sort_col;
-	sort_desc = v->t.sort_desc;
-	qsort(v->rows, k, sizeof v->rows[0], cmp_row);
-	v->t.nrows = k;
 	view->shown = k;
 	view->filtered = 0;
+	tview_set_rows(view, rows, k);
 }
 
 static void
 cell(void *ctx, size_t r, int col, char *buf, size_t len)
 {
-	struct pv *v = ctx;
-	const struct prow *p = &v->rows[r];
+	struct tview *tv = tview_of(ctx);
+	const struct pv *v = tv->ext;
+	const struct prow *p = tview_row(tv, r);
+	enum fmt_units u = tv->st->units;
 	struct protoent *pe;
 	char tmp[FMT_LEN];
 
@@ -132,14 +132,13 @@ cell(void *ctx, size_t r, int col, char *buf, size_t len)
 			snprintf(buf, len, "%s", pe->p_name);
 		break;
 	case C_BYTES:
-		snprintf(buf, len, "%s", fmt_bytes(tmp, p->v4 + p->v6,
-		    v->st->units));
+		snprintf(buf, len, "%s", fmt_bytes(tmp, p->v4 + p->v6, u));
 		break;
 	case C_V4:
-		snprintf(buf, len, "%s", fmt_bytes(tmp, p->v4, v->st->units));
+		snprintf(buf, len, "%s", fmt_bytes(tmp, p->v4, u));
 		break;
 	case C_V6:
-		snprintf(buf, len, "%s", fmt_bytes(tmp, p->v6, v->st->units));
+		snprintf(buf, len, "%s", fmt_bytes(tmp, p->v6, u));
 		break;
 	case C_SHARE:
 		snprintf(buf, len, "%.1f%%", v->total ? 100.0 *
@@ -186,84 +185,38 @@ draw_sizes(const struct ui_state *st, WINDOW *win, int y, int w)
 	}
 }
 
+/* The table, and the histogram below it when there is room. */
 static void
 draw(struct view *view, const struct ui_state *st, WINDOW *win, int y, int h,
     int w)
 {
-	struct pv *v = view->priv;
 	int sizes_h = SIZE_BUCKETS + 2;
 
-	v->st = st;
-	v->t.ascii = st->ascii;
 	if (h < sizes_h + 4) {		/* too short for both */
-		table_draw(win, y, h, w, &v->t, cell, v);
+		tview_draw(view, st, win, y, h, w);
 		return;
 	}
-	table_draw(win, y, h - sizes_h, w, &v->t, cell, v);
+	tview_draw(view, st, win, y, h - sizes_h, w);
 	draw_sizes(st, win, y + h - sizes_h + 1, w);
 }
 
-static int
-key(struct view *view, int k)
-{
-	struct pv *v = view->priv;
-
-	if (!table_key(&v->t, k, 10))
-		return VIEW_IGNORED;
-	sort_col = v->t.sort_col;
-	sort_desc = v->t.sort_desc;
-	qsort(v->rows, v->t.nrows, sizeof v->rows[0], cmp_row);
-	return VIEW_HANDLED;
-}
-
-static void
-export(struct view *view, FILE *f, int json)
-{
-	struct pv *v = view->priv;
-
-	(json ? table_json : table_csv)(f, &v->t, cell, v);
-}
-
-static int
-click(struct view *view, int row, int x, int dbl)
-{
-	struct pv *v = view->priv;
-
-	(void)dbl;
-	if (!table_click(&v->t, row, x)) {
-		sort_col = v->t.sort_col;
-		sort_desc = v->t.sort_desc;
-		qsort(v->rows, v->t.nrows, sizeof v->rows[0], cmp_row);
-	}
-	return VIEW_HANDLED;
-}
-
-static const char *
-sort_name(const struct view *view, int *desc)
-{
-	const struct pv *v = view->priv;
-
-	*desc = v->t.sort_desc;
-	return cols[v->t.sort_col].title;
-}
+static const struct tview_ops ops = {
+	.name = "Protocols",
+	.cols = cols,
+	.ncols = NCOLS,
+	.sort_col = C_BYTES,
+	.row_size = sizeof(struct prow),
+	.update = update,
+	.cmp = cmp,
+	.same = same,
+	.cell = cell,
+};
 
 struct view *
 protos_view_new(void)
 {
-	struct view *view = xcalloc(1, sizeof *view);
-	struct pv *v = xcalloc(1, sizeof *v);
+	struct view *view = tview_new(&ops, xcalloc(1, sizeof(struct pv)));
 
-	v->t.cols = cols;
-	v->t.ncols = NCOLS;
-	v->t.sort_col = C_BYTES;
-	v->t.sort_desc = 1;
-	view->name = "Protocols";
-	view->update = update;
 	view->draw = draw;
-	view->key = key;
-	view->sort_name = sort_name;
-	view->export = export;
-	view->click = click;
-	view->priv = v;
 	return view;
 }
