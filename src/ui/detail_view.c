@@ -4,7 +4,6 @@
  * hosts with SYN counts. The page is a list of lines that scrolls.
  */
 #include <netdb.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,10 +12,9 @@
 #include "ports.h"
 #include "protos.h"
 #include "tables.h"
+#include "page.h"
 #include "view.h"
 #include "xmalloc.h"
-
-#define LINE	160
 
 #define HIST	60	/* samples of the host's own rates */
 
@@ -29,27 +27,9 @@ struct dv {
 	uint64_t	 prev_in;
 	uint64_t	 prev_out;
 	uint64_t	 prev_seq;
-	char		(*lines)[LINE];
-	size_t		 n;
-	size_t		 cap;
-	size_t		 top;
+	struct page	 page;
 };
 
-static void
-add(struct dv *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void
-add(struct dv *v, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (v->n == v->cap)
-		v->lines = xreallocarray(v->lines, v->cap = v->cap ? v->cap * 2 :
-		    64, LINE);
-	va_start(ap, fmt);
-	vsnprintf(v->lines[v->n++], LINE, fmt, ap);
-	va_end(ap);
-}
 
 static int
 cmp_total(const void *a, const void *b)
@@ -69,11 +49,11 @@ add_ports(struct dv *v, const struct ui_state *st, const char *title,
 	char a[FMT_LEN], b[FMT_LEN], c[FMT_LEN];
 	size_t i, n = ports_count(p);
 
-	add(v, "%s", "");
-	add(v, "%s (%zu)", title, n);
+	page_add(&v->page, "%s", "");
+	page_add(&v->page, "%s (%zu)", title, n);
 	if (n == 0)
 		return;
-	add(v, "  %6s %-14s %8s %8s %8s%s", "PORT", "SERVICE", "IN", "OUT",
+	page_add(&v->page, "  %6s %-14s %8s %8s %8s%s", "PORT", "SERVICE", "IN", "OUT",
 	    "TOTAL", tcp ? "      SYN" : "");
 	e = xreallocarray(NULL, n, sizeof *e);
 	for (i = 0; i < n; i++)
@@ -86,7 +66,7 @@ add_ports(struct dv *v, const struct ui_state *st, const char *title,
 
 		if (tcp)
 			fmt_count(syn, e[i]->syn);
-		add(v, "  %6u %-14.14s %8s %8s %8s%s%s", e[i]->port,
+		page_add(&v->page, "  %6u %-14.14s %8s %8s %8s%s%s", e[i]->port,
 		    se ? se->s_name : "", fmt_bytes(a, e[i]->in, st->units),
 		    fmt_bytes(b, e[i]->out, st->units), fmt_bytes(c,
 		    e[i]->in + e[i]->out, st->units), tcp ? " " : "", tcp ?
@@ -120,7 +100,7 @@ add_history(struct dv *v, const struct ui_state *st, const char *label,
 {
 	static const char *const blocks[8] = { "\u2581", "\u2582", "\u2583",
 	    "\u2584", "\u2585", "\u2586", "\u2587", "\u2588" };
-	char line[LINE] = "", a[FMT_LEN], b[FMT_LEN];
+	char line[PAGE_LINE] = "", a[FMT_LEN], b[FMT_LEN];
 	double peak = 0;
 	int i;
 
@@ -133,7 +113,7 @@ add_history(struct dv *v, const struct ui_state *st, const char *label,
 		strncat(line, r[i] <= 0 ? " " : st->ascii ? (level > 3 ? "#" :
 		    ".") : blocks[level], sizeof line - strlen(line) - 1);
 	}
-	add(v, "%-4s %-60s now %s  peak %s", label, line, fmt_rate(a,
+	page_add(&v->page, "%-4s %-60s now %s  peak %s", label, line, fmt_rate(a,
 	    v->nhist ? r[HIST - 1] : 0, st->units), fmt_rate(b, peak,
 	    st->units));
 }
@@ -148,10 +128,10 @@ update(struct view *view, const struct ui_state *st)
 	char t[FMT_LEN];
 	size_t i;
 
-	v->n = 0;
+	page_clear(&v->page);
 	addr_str(&v->addr, s);
 	if (h == NULL) {
-		add(v, "%s: no longer in the table (evicted or reset)", s);
+		page_add(&v->page, "%s: no longer in the table (evicted or reset)", s);
 		view->shown = 0;
 		return;
 	}
@@ -161,29 +141,29 @@ update(struct view *view, const struct ui_state *st)
 		if (st->names && dns_name(&h->addr, name, sizeof name, 1) ==
 		    NULL)
 			snprintf(name, sizeof name, "(resolving...)");
-		add(v, "%s  %s  MAC %02x:%02x:%02x:%02x:%02x:%02x", s, name,
+		page_add(&v->page, "%s  %s  MAC %02x:%02x:%02x:%02x:%02x:%02x", s, name,
 		    h->mac[0], h->mac[1], h->mac[2], h->mac[3], h->mac[4],
 		    h->mac[5]);
 	}
-	add(v, "in %s (%s packets)   out %s (%s packets)   total %s",
+	page_add(&v->page, "in %s (%s packets)   out %s (%s packets)   total %s",
 	    fmt_bytes(a, h->in, st->units), fmt_count(b, h->pkts_in),
 	    fmt_bytes(c, h->out, st->units), fmt_count(d, h->pkts_out),
 	    fmt_bytes(t, h->in + h->out, st->units));
-	add(v, "first seen %s ago   last sent %s", fmt_ago(a, st->now -
+	page_add(&v->page, "first seen %s ago   last sent %s", fmt_ago(a, st->now -
 	    h->first_seen), h->last_seen ? fmt_ago(b, st->now -
 	    h->last_seen) : "never");
 	sample(v, st, h);
-	add(v, "%s", "");
-	add(v, "Its traffic at each refresh since this page was opened:");
+	page_add(&v->page, "%s", "");
+	page_add(&v->page, "Its traffic at each refresh since this page was opened:");
 	add_history(v, st, " in", v->hin);
 	add_history(v, st, " out", v->hout);
-	add(v, "%s", "");
-	add(v, "IP protocols (%zu)", protos_count(h->protos));
+	page_add(&v->page, "%s", "");
+	page_add(&v->page, "IP protocols (%zu)", protos_count(h->protos));
 	for (i = 0; i < protos_count(h->protos); i++) {
 		const struct proto_entry *e = protos_at(h->protos, i);
 		struct protoent *pe = getprotobynumber(e->proto);
 
-		add(v, "  %6u %-14s %8s %8s %8s", e->proto, pe ? pe->p_name :
+		page_add(&v->page, "  %6u %-14s %8s %8s %8s", e->proto, pe ? pe->p_name :
 		    "", fmt_bytes(a, e->in, st->units), fmt_bytes(b, e->out,
 		    st->units), fmt_bytes(c, e->in + e->out, st->units));
 	}
@@ -202,17 +182,9 @@ draw(struct view *view, const struct ui_state *st, WINDOW *win, int y, int h,
     int w)
 {
 	struct dv *v = view->priv;
-	size_t i;
 
 	(void)st;
-	if (v->n > (size_t)h && v->top > v->n - (size_t)h)
-		v->top = v->n - (size_t)h;
-	for (i = 0; i < (size_t)h && v->top + i < v->n; i++) {
-		if (v->top + i == 0)
-			wattron(win, A_BOLD);
-		mvwaddnstr(win, y + (int)i, 0, v->lines[v->top + i], w);
-		wattroff(win, A_BOLD);
-	}
+	page_draw(&v->page, win, y, h, w, 1);
 }
 
 static int
@@ -220,29 +192,7 @@ key(struct view *view, int k)
 {
 	struct dv *v = view->priv;
 
-	switch (k) {
-	case KEY_UP:
-	case 'k':
-		if (v->top > 0)
-			v->top--;
-		return VIEW_HANDLED;
-	case KEY_DOWN:
-	case 'j':
-		if (v->top + 1 < v->n)
-			v->top++;
-		return VIEW_HANDLED;
-	case KEY_PPAGE:
-		v->top = v->top > 10 ? v->top - 10 : 0;
-		return VIEW_HANDLED;
-	case KEY_NPAGE:
-		v->top += 10;
-		return VIEW_HANDLED;
-	case KEY_HOME:
-	case 'g':
-		v->top = 0;
-		return VIEW_HANDLED;
-	}
-	return VIEW_IGNORED;
+	return page_key(&v->page, k) ? VIEW_HANDLED : VIEW_IGNORED;
 }
 
 void
@@ -251,7 +201,7 @@ detail_view_set(struct view *view, const void *addr)
 	struct dv *v = view->priv;
 
 	memcpy(&v->addr, addr, sizeof v->addr);
-	v->top = 0;
+	v->page.top = 0;
 	v->nhist = 0;
 	v->prev_seq = 0;
 }

@@ -65,12 +65,6 @@ cmp_prev(const void *a, const void *b)
 }
 
 static int
-cmp_u64(uint64_t a, uint64_t b)
-{
-	return (a > b) - (a < b);
-}
-
-static int
 cmp_dbl(double a, double b)
 {
 	return (a > b) - (a < b);
@@ -99,13 +93,13 @@ cmp(const void *pa, const void *pb, int col, int desc)
 		c = cmp_dbl(a->rout, b->rout);
 		break;
 	case C_IN:
-		c = cmp_u64(a->h.in, b->h.in);
+		c = tview_cmp(a->h.in, b->h.in);
 		break;
 	case C_OUT:
-		c = cmp_u64(a->h.out, b->h.out);
+		c = tview_cmp(a->h.out, b->h.out);
 		break;
 	case C_PKTS:
-		c = cmp_u64(a->h.pkts_in + a->h.pkts_out,
+		c = tview_cmp(a->h.pkts_in + a->h.pkts_out,
 		    b->h.pkts_in + b->h.pkts_out);
 		break;
 	case C_LAST:
@@ -116,7 +110,7 @@ cmp(const void *pa, const void *pb, int col, int desc)
 		c = cmp_dbl(a->rin + a->rout, b->rin + b->rout);
 		break;
 	default:
-		c = cmp_u64(a->h.in + a->h.out, b->h.in + b->h.out);
+		c = tview_cmp(a->h.in + a->h.out, b->h.in + b->h.out);
 		break;
 	}
 	if (c == 0)	/* a stable, meaningful order among equals */

@@ -4,17 +4,15 @@
  * IPv4/IPv6 and TCP/UDP/ICMP/other split), then the LAN stations: hosts
  * grouped by MAC address.
  */
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cap.h"
 #include "hosts.h"
 #include "tables.h"
+#include "page.h"
 #include "view.h"
 #include "xmalloc.h"
-
-#define LINE	160
 
 struct station {
 	uint8_t		mac[6];
@@ -24,30 +22,12 @@ struct station {
 };
 
 struct iv {
-	char		(*lines)[LINE];
-	size_t		 n;
-	size_t		 cap;
-	size_t		 top;
+	struct page	 page;
 	uint64_t	 prev[TABLES_IFACES];	/* bytes at the last update */
 	uint64_t	 prev_seq;		/* of that snapshot */
 	double		 peak[TABLES_IFACES];
 };
 
-static void
-add(struct iv *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void
-add(struct iv *v, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (v->n == v->cap)
-		v->lines = xreallocarray(v->lines, v->cap = v->cap ? v->cap * 2 :
-		    64, LINE);
-	va_start(ap, fmt);
-	vsnprintf(v->lines[v->n++], LINE, fmt, ap);
-	va_end(ap);
-}
 
 static int
 cmp_station(const void *a, const void *b)
@@ -86,21 +66,21 @@ add_iface(struct iv *v, const struct ui_state *st, int i)
 		v->peak[i] = rate;
 	v->prev[i] = f->bytes;
 	cap_info(i, &ci);
-	add(v, "%s (%s)", ci.name, ci.linktype ? ci.linktype : "?");
-	add(v, "  packets %s   bytes %s   rate %s   peak %s", fmt_count(a,
+	page_add(&v->page, "%s (%s)", ci.name, ci.linktype ? ci.linktype : "?");
+	page_add(&v->page, "  packets %s   bytes %s   rate %s   peak %s", fmt_count(a,
 	    f->packets), fmt_bytes(b, f->bytes, st->units), fmt_rate(c, rate,
 	    st->units), fmt_rate(d, v->peak[i], st->units));
-	add(v, "  kernel: received %s, dropped %s (%.2f%%)", fmt_count(a,
+	page_add(&v->page, "  kernel: received %s, dropped %s (%.2f%%)", fmt_count(a,
 	    ci.received), fmt_count(e, ci.dropped), pct(ci.dropped,
 	    ci.received + ci.dropped));
-	add(v, "  IPv4 %s (%.1f%%)   IPv6 %s (%.1f%%)", fmt_bytes(a,
+	page_add(&v->page, "  IPv4 %s (%.1f%%)   IPv6 %s (%.1f%%)", fmt_bytes(a,
 	    f->v4_bytes, st->units), pct(f->v4_bytes, f->bytes), fmt_bytes(b,
 	    f->v6_bytes, st->units), pct(f->v6_bytes, f->bytes));
-	add(v, "  TCP %s   UDP %s   ICMP %s   other %s", fmt_bytes(a,
+	page_add(&v->page, "  TCP %s   UDP %s   ICMP %s   other %s", fmt_bytes(a,
 	    f->tcp_bytes, st->units), fmt_bytes(b, f->udp_bytes, st->units),
 	    fmt_bytes(c, f->icmp_bytes, st->units), fmt_bytes(d,
 	    f->other_bytes, st->units));
-	add(v, "%s", "");
+	page_add(&v->page, "%s", "");
 }
 
 static void
@@ -124,11 +104,11 @@ add_stations(struct iv *v, const struct ui_state *st)
 	}
 	if (k)
 		qsort(s, k, sizeof *s, cmp_station);
-	add(v, "LAN stations (hosts by MAC address): %zu", k);
-	add(v, "  %-17s %6s %8s %8s %8s", "MAC", "ADDRS", "IN", "OUT",
+	page_add(&v->page, "LAN stations (hosts by MAC address): %zu", k);
+	page_add(&v->page, "  %-17s %6s %8s %8s %8s", "MAC", "ADDRS", "IN", "OUT",
 	    "TOTAL");
 	for (i = 0; i < k; i++)
-		add(v, "  %02x:%02x:%02x:%02x:%02x:%02x %6llu %8s %8s %8s",
+		page_add(&v->page, "  %02x:%02x:%02x:%02x:%02x:%02x %6llu %8s %8s %8s",
 		    s[i].mac[0], s[i].mac[1], s[i].mac[2], s[i].mac[3],
 		    s[i].mac[4], s[i].mac[5], (unsigned long long)s[i].addrs,
 		    fmt_bytes(a, s[i].in, st->units), fmt_bytes(b, s[i].out,
@@ -143,7 +123,7 @@ update(struct view *view, const struct ui_state *st)
 	struct iv *v = view->priv;
 	int i;
 
-	v->n = 0;
+	page_clear(&v->page);
 	for (i = 0; i < cap_count() && i < TABLES_IFACES; i++)
 		add_iface(v, st, i);
 	add_stations(v, st);
@@ -157,13 +137,9 @@ draw(struct view *view, const struct ui_state *st, WINDOW *win, int y, int h,
     int w)
 {
 	struct iv *v = view->priv;
-	size_t i;
 
 	(void)st;
-	if (v->n > (size_t)h && v->top > v->n - (size_t)h)
-		v->top = v->n - (size_t)h;
-	for (i = 0; i < (size_t)h && v->top + i < v->n; i++)
-		mvwaddnstr(win, y + (int)i, 0, v->lines[v->top + i], w);
+	page_draw(&v->page, win, y, h, w, 0);
 }
 
 static int
@@ -171,17 +147,7 @@ key(struct view *view, int k)
 {
 	struct iv *v = view->priv;
 
-	if (k == KEY_UP || k == 'k') {
-		if (v->top > 0)
-			v->top--;
-	} else if (k == KEY_DOWN || k == 'j') {
-		if (v->top + 1 < v->n)
-			v->top++;
-	} else if (k == KEY_HOME || k == 'g')
-		v->top = 0;
-	else
-		return VIEW_IGNORED;
-	return VIEW_HANDLED;
+	return page_key(&v->page, k) ? VIEW_HANDLED : VIEW_IGNORED;
 }
 
 struct view *

@@ -39,12 +39,6 @@ struct prow {
 };
 
 static int
-cmp_u64(uint64_t a, uint64_t b)
-{
-	return (a > b) - (a < b);
-}
-
-static int
 cmp(const void *pa, const void *pb, int col, int desc)
 {
 	const struct prow *a = pa, *b = pb;
@@ -60,19 +54,19 @@ cmp(const void *pa, const void *pb, int col, int desc)
 		c = a->port - b->port;
 		break;
 	case C_IN:
-		c = cmp_u64(a->in, b->in);
+		c = tview_cmp(a->in, b->in);
 		break;
 	case C_OUT:
-		c = cmp_u64(a->out, b->out);
+		c = tview_cmp(a->out, b->out);
 		break;
 	case C_SYN:
-		c = cmp_u64(a->syn, b->syn);
+		c = tview_cmp(a->syn, b->syn);
 		break;
 	case C_HOSTS:
-		c = cmp_u64(a->hosts, b->hosts);
+		c = tview_cmp(a->hosts, b->hosts);
 		break;
 	default:
-		c = cmp_u64(a->in + a->out, b->in + b->out);
+		c = tview_cmp(a->in + a->out, b->in + b->out);
 	}
 	if (c == 0)
 		c = b->port - a->port;

@@ -39,12 +39,6 @@ struct pv {
 };
 
 static int
-cmp_u64(uint64_t a, uint64_t b)
-{
-	return (a > b) - (a < b);
-}
-
-static int
 cmp(const void *pa, const void *pb, int col, int desc)
 {
 	const struct prow *a = pa, *b = pb;
@@ -56,16 +50,16 @@ cmp(const void *pa, const void *pb, int col, int desc)
 		c = a->num - b->num;
 		break;
 	case C_V4:
-		c = cmp_u64(a->v4, b->v4);
+		c = tview_cmp(a->v4, b->v4);
 		break;
 	case C_V6:
-		c = cmp_u64(a->v6, b->v6);
+		c = tview_cmp(a->v6, b->v6);
 		break;
 	case C_HOSTS:
-		c = cmp_u64(a->hosts, b->hosts);
+		c = tview_cmp(a->hosts, b->hosts);
 		break;
 	default:
-		c = cmp_u64(a->v4 + a->v6, b->v4 + b->v6);
+		c = tview_cmp(a->v4 + a->v6, b->v4 + b->v6);
 	}
 	if (c == 0)
 		c = b->num - a->num;

@@ -7,6 +7,8 @@
 #ifndef TVIEW_H
 #define TVIEW_H
 
+#include <stdint.h>
+
 #include "table.h"
 #include "view.h"
 
@@ -37,6 +39,13 @@ struct tview {
 	const struct ui_state	*st;		/* for the cell functions */
 	void			*ext;		/* the view's own state */
 };
+
+/* -1, 0 or 1 as a < b, a == b or a > b: for the cmp callbacks. */
+static inline int
+tview_cmp(uint64_t a, uint64_t b)
+{
+	return (a > b) - (a < b);
+}
 
 struct view	*tview_new(const struct tview_ops *, void *ext);
 struct tview	*tview_of(const struct view *);
