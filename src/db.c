@@ -436,7 +436,7 @@ db_import(struct tables *t, const char *path, const struct acct_limits *l,
 	err[0] = '\0';
 	if ((buf = read_file(path, &r.len)) == NULL) {
 		snprintf(err, errlen, "%s", strerror(errno));
-		return errno == ENOENT ? DB_MISSING : DB_CORRUPT;
+		return errno == ENOENT ? DB_MISSING : DB_UNREADABLE;
 	}
 	r.p = (const uint8_t *)buf;
 	r.off = 0;

@@ -7,7 +7,7 @@
 struct acct_limits;
 struct tables;
 
-enum { DB_OK, DB_MISSING, DB_CORRUPT };
+enum { DB_OK, DB_MISSING, DB_UNREADABLE, DB_CORRUPT };
 
 /*
  * Write t to path through a temporary file in the same directory, fsync
@@ -19,7 +19,8 @@ int	db_export(const struct tables *t, const char *path);
 /*
  * Read a database written by darkstat 3.0.719 or darkstat-tui (host records
  * v1-v4 and graphs) into t, which should be empty. Port tables keep to the
- * limits. Returns DB_OK, DB_MISSING (no such file) or DB_CORRUPT with err
+ * limits. Returns DB_OK, DB_MISSING (no such file), DB_UNREADABLE (it
+ * could not be read: permissions, I/O) or DB_CORRUPT (damaged), with err
  * holding the reason and, for a damaged file, the offset.
  */
 int	db_import(struct tables *t, const char *path,

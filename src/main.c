@@ -110,6 +110,13 @@ import_db(const char *path, const struct acct_limits *l,
 	case DB_MISSING:
 		log_warnx("can't import \"%s\": %s; starting empty", path, err);
 		break;
+	case DB_UNREADABLE:
+		/* It may be fine: never let an export replace it. */
+		if (export_file != NULL && strcmp(export_file, path) == 0)
+			fatalx("can't read \"%s\" (%s), and --export would "
+			    "replace it", path, err);
+		log_warnx("can't import \"%s\": %s; starting empty", path, err);
+		break;
 	case DB_CORRUPT:
 		len = strlen(path) + 32;
 		kept = xmalloc(len);

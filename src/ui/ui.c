@@ -234,9 +234,9 @@ rate_line(struct ui *u, int y, int w, const char *label, int out)
 	const struct graph *g = &u->st.snap->graphs.g[GRAPH_SECS];
 	const struct totals *s = &u->st.snap->totals;
 	char a[FMT_LEN], b[FMT_LEN], c[FMT_LEN], d[FMT_LEN], e[FMT_LEN];
-	char text[160];
+	char f[FMT_LEN], text[192];
 	double peak = 0;
-	int i, spark = w >= 100 ? 60 : w >= 70 ? 30 : 0;
+	int i, spark = w >= 140 ? 60 : w >= 90 ? 30 : 0;
 
 	for (i = 1; i < 60; i++) {
 		const struct graph_bar *bar = &g->bar[(g->pos + 60 - i) % 60];
@@ -250,7 +250,8 @@ rate_line(struct ui *u, int y, int w, const char *label, int out)
 	if (spark)
 		sparkline(u, y, 5, spark, g, out);
 	colour(PAIR_ACCENT, 0);
-	snprintf(text, sizeof text, "2s %s  10s %s  40s %s  peak %s  tot %s",
+	snprintf(text, sizeof text, "cur %s  2s %s  10s %s  40s %s  peak %s  "
+	    "tot %s", fmt_rate(f, avg_secs(g, 1, out), u->st.units),
 	    fmt_rate(a, avg_secs(g, 2, out), u->st.units),
 	    fmt_rate(b, avg_secs(g, 10, out), u->st.units),
 	    fmt_rate(c, avg_secs(g, 40, out), u->st.units),
@@ -265,7 +266,7 @@ draw_header(struct ui *u, int w)
 {
 	const struct totals *s = &u->st.snap->totals;
 	char line[512], ifs[128] = "", a[FMT_LEN], b[FMT_LEN], c[FMT_LEN];
-	char r[FMT_LEN], bpf[128];
+	char r[FMT_LEN], t[FMT_LEN], bpf[128];
 	uint64_t recv = 0, drop = 0;
 	struct cap_info ci;
 	const char *state;
@@ -282,10 +283,11 @@ draw_header(struct ui *u, int w)
 	state = u->paused ? "PAUSED" : u->o->capfile ? (done ? "FILE done" :
 	    "FILE") : "LIVE";
 	/* Least important last: a narrow terminal cuts the rate first. */
-	snprintf(line, sizeof line, "darkstat-tui  %s  %s %s  pkts %s  "
-	    "drop %s (%.2f%%)  bpf: %s  rate %s", ifs, u->o->capfile ? "span" :
-	    "up", fmt_uptime(a, u->o->capfile ? s->last_ts - s->first_ts :
-	    (int64_t)(now_wall() - u->start)), fmt_count(b, s->packets),
+	snprintf(line, sizeof line, "%s  %s %s  pkts %s "
+	    "bytes %s  drop %s (%.2f%%)  bpf: %s  rate %s", ifs,
+	    u->o->capfile ? "span" : "up", fmt_uptime(a, u->o->capfile ?
+	    s->last_ts - s->first_ts : (int64_t)(now_wall() - u->start)),
+	    fmt_count(b, s->packets), fmt_bytes(t, s->bytes, u->st.units),
 	    fmt_count(c, drop), recv + drop ? 100.0 * (double)drop /
 	    (double)(recv + drop) : 0.0, bpf[0] ? bpf : "none",
 	    fmt_rate(r, u->rate, u->st.units));
