@@ -134,6 +134,17 @@ def corrupt(tmp, empty):
         "the next export wrote a new file beside the kept one")
     r = run(["-r", empty, "--import", os.path.join(tmp, "nonexistent.db")])
     say(r.returncode == 0 and "can't import" in r.stderr, "missing file: a notice, exit 0")
+    # A file that cannot be read (here a directory, which even root
+    # cannot read as a file) may be fine: it is neither renamed nor
+    # replaced by the export.
+    unreadable = os.path.join(tmp, "unreadable.db")
+    os.mkdir(unreadable)
+    r = run(["-r", empty, "--import", unreadable])
+    say(r.returncode == 0 and "can't import" in r.stderr and os.path.isdir(unreadable)
+        and not glob.glob(unreadable + ".corrupt-*"), "unreadable file: a warning, kept as is")
+    r = run(["-r", empty, "--import", unreadable, "--export", unreadable])
+    say(r.returncode == 1 and "can't read" in r.stderr and os.path.isdir(unreadable),
+        "unreadable file that --export would replace: refused, exit 1")
 
 
 def main():
