@@ -204,3 +204,15 @@ wait_for "ready for SIGTERM" '\[FILE done\]'
 pkill -TERM -P "$(tm display -p -t t '#{pane_pid}')" -x darkstat-tui
 wait_for "SIGTERM: exits 0" '^EXITED 0'
 grep_file "SIGTERM: terminal restored" '(^| )icanon( |$)' "$TMP/stty"
+
+# R asks first; y empties the tables (counting goes on).
+start C.UTF-8
+wait_for "ready for R" '\[FILE done\]'
+keys R
+wait_for "R asks first" 'reset all counters\? \(y/n\)'
+keys n
+wait_for "n keeps the counters" "^$nhosts shown"
+keys R y
+wait_for "R y empties the tables" '^0 shown, 0 filtered out'
+keys q
+wait_for "q quits after a reset" '^EXITED 0'
