@@ -152,23 +152,24 @@ static void
 refresh_snapshot(struct ui *u, int force)
 {
 	double t = now_wall();
+	/*
+	 * Only the Ports and Protocols views and a port:/proto: filter need
+	 * every host's tables; with 100k hosts the summary is several times
+	 * cheaper, for the capture too.
+	 */
+	int need_full = (!u->in_detail && (u->cur == V_PORTS ||
+	    u->cur == V_PROTOS)) || filter_needs_tables(u->st.filter);
+	/* Paused, the data stays as it was, unless a view needs more. */
+	int fresh = !u->paused || u->st.snap == NULL || (need_full &&
+	    !u->st.full);
 
 	if (u->paused && !force)
 		return;
-	if (!u->paused || u->st.snap == NULL) {
-		/*
-		 * Only the Ports and Protocols views and a port:/proto:
-		 * filter need every host's tables; with 100k hosts the
-		 * summary is several times cheaper, for the capture too.
-		 */
-		u->st.full = (!u->in_detail && (u->cur == V_PORTS ||
-		    u->cur == V_PROTOS)) || filter_needs_tables(u->st.filter);
+	if (fresh) {
 		tables_free(u->st.snap);
-		u->st.snap = u->st.full ? stats_snapshot() :
+		u->st.full = need_full;
+		u->st.snap = need_full ? stats_snapshot() :
 		    stats_snapshot_summary();
-		hosts_free(u->st.detail);
-		u->st.detail = u->in_detail ? stats_snapshot_host(&u->detail_addr) :
-		    NULL;
 		u->st.dt = u->last_snap ? t - u->last_snap : 0;
 		u->st.seq++;
 		u->st.now = u->o->capfile ? u->st.snap->totals.last_ts :
@@ -178,6 +179,11 @@ refresh_snapshot(struct ui *u, int force)
 		    u->prev_bytes) / u->st.dt : 0;
 		u->prev_bytes = u->st.snap->totals.bytes;
 		u->last_snap = t;
+	}
+	if (fresh || (u->in_detail && u->st.detail == NULL)) {
+		hosts_free(u->st.detail);
+		u->st.detail = u->in_detail ?
+		    stats_snapshot_host(&u->detail_addr) : NULL;
 	}
 	active(u)->update(active(u), &u->st);
 }
@@ -608,6 +614,8 @@ open_detail(struct ui *u)
 		return;
 	detail_view_set(u->detail, &u->detail_addr);
 	u->in_detail = 1;
+	hosts_free(u->st.detail);	/* another host's, maybe */
+	u->st.detail = NULL;
 	refresh_data(u, 1);
 }
 

@@ -216,3 +216,15 @@ keys R y
 wait_for "R y empties the tables" '^0 shown, 0 filtered out'
 keys q
 wait_for "q quits after a reset" '^EXITED 0'
+
+# Paused, the other views and the detail page still show their data.
+start C.UTF-8
+wait_for "ready to pause" '\[FILE done\]'
+keys Space
+wait_for "Space pauses" '\[PAUSED\]'
+keys 2
+wait_for "paused: the Ports view has its rows" '^tcp +443 https'
+keys 1 g Enter
+wait_for "paused: the detail page has its host" "^$top_total "
+keys Escape Space q
+wait_for "q quits after a pause" '^EXITED 0'
