@@ -114,6 +114,7 @@ acct_packet(struct tables *t, const struct acct_limits *l,
 	struct host *src = NULL, *dst = NULL;
 
 	count_totals(t, k, out, in);
+	conns_packet(t->conns, k);
 	if (l->hosts_max == 0)
 		return;
 	/* darkstat checks once per packet, before creating any host. */

@@ -2,6 +2,7 @@
 #ifndef ACCT_H
 #define ACCT_H
 
+#include "conns.h"
 #include "decode.h"
 #include "tables.h"
 
@@ -12,6 +13,7 @@ struct acct_limits {
 	unsigned int	ports_keep;
 	unsigned int	highest_port;
 	int		local_only;	/* hosts only for local addresses */
+	struct conn_limits conns;
 };
 
 void	acct_packet(struct tables *, const struct acct_limits *,

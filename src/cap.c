@@ -345,6 +345,7 @@ on_packet(u_char *arg, const struct pcap_pkthdr *h, const u_char *data)
 		return;
 	}
 	k->ts = h->ts.tv_sec;
+	k->usec = (uint32_t)h->ts.tv_usec;
 	k->iface = (uint8_t)s->index;
 	if (is_local(s, &k->src))
 		k->flags |= PKT_SRC_LOCAL;

@@ -139,6 +139,12 @@ decode_transport(struct cur *c, uint8_t proto, enum frag frag,
 		if (doff > c->wire && frag == FRAG_NONE)
 			return fail(DECODE_MALFORMED, REASON_TCP_DOFF_LEN);
 		k->tcp_flags = c->p[13];
+		k->seq = be32(c->p + 4);
+		k->ack = be32(c->p + 8);
+		k->win = be16(c->p + 14);
+		/* Data after the header, by the IP length (not captured). */
+		k->payload = c->wire > doff ? (uint16_t)(c->wire - doff > 65535 ?
+		    65535 : c->wire - doff) : 0;
 		break;
 	case 17:
 		if (!has(c, 8))

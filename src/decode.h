@@ -48,6 +48,12 @@ struct pkt {
 	uint16_t	notes;		/* NOTE_* */
 	uint8_t		src_mac[6];
 	uint8_t		dst_mac[6];
+	uint32_t	usec;		/* capture time, microseconds part */
+	/* TCP, with PKT_PORTS: for connection tracking */
+	uint32_t	seq;
+	uint32_t	ack;
+	uint16_t	win;
+	uint16_t	payload;	/* TCP data bytes (capped at 65535) */
 };
 
 enum decode_status {

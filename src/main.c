@@ -101,7 +101,7 @@ import_db(const char *path, const struct acct_limits *l,
 	char err[256], *kept;
 	size_t len;
 
-	tables_init(&t);
+	tables_init(&t, NULL);
 	switch (db_import(&t, path, l, err, sizeof err)) {
 	case DB_OK:
 		stats_load(&t);
@@ -147,6 +147,7 @@ limits_of(const struct options *o)
 		.ports_keep = o->ports_keep,
 		.highest_port = o->highest_port,
 		.local_only = o->local_only,
+		.conns = { o->conns_max, o->conn_timeout, o->syn_alarm },
 	};
 	return l;
 }

@@ -88,6 +88,12 @@ static const struct opt_def defs[] = {
 	    "ports per table after eviction (default 30)" },
 	{ "--highest-port", "port", NUM, O(highest_port), 0, 65535,
 	    "ignore ports above this (default 65535)" },
+	{ "--conns-max", "count", NUM, O(conns_max), 0, 10000000,
+	    "connections tracked (default 16384, 0 = none)" },
+	{ "--conn-timeout", "secs", NUM, O(conn_timeout), 0, 86400,
+	    "idle time before a connection times out (default 300)" },
+	{ "--syn-alarm", "count", NUM, O(syn_alarm), 0, 10000000,
+	    "SYN-flood / scan alarm threshold (default 200, 0 = off)" },
 	{ "--wait", "secs", WAIT, O(wait_secs), 0, 4294967295UL,
 	    "wait for a down interface to come up (0 = forever)" },
 	{ "--hexdump", NULL, FLAG, O(hexdump), 0, 0,
@@ -270,6 +276,9 @@ opt_parse(int argc, char **argv)
 	opts.highest_port = 65535;
 	opts.http_port = 667;
 	opts.delay = 1;
+	opts.conns_max = 16384;
+	opts.conn_timeout = 300;
+	opts.syn_alarm = 200;
 	for (i = 1; i < argc; i++) {
 		const struct opt_def *d;
 		const char *val;

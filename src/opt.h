@@ -25,6 +25,9 @@ struct options {
 	unsigned int	 ports_max;
 	unsigned int	 ports_keep;
 	unsigned int	 highest_port;
+	unsigned int	 conns_max;	/* 0: no connection tracking */
+	unsigned int	 conn_timeout;
+	unsigned int	 syn_alarm;	/* 0: no alarm */
 	const char	*export_file;
 	enum report_format report;
 	int		 no_tui;

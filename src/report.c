@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cap.h"
+#include "conns.h"
 #include "hosts.h"
 #include "ports.h"
 #include "protos.h"
@@ -19,7 +20,11 @@
 struct sorted {
 	struct host	**hosts;
 	size_t		  n;
+	const struct conn **conns;
+	size_t		  nconns;
 };
+
+static const char *const alarm_names[] = { "none", "flood", "scan" };
 
 static const struct {
 	int		 table;
@@ -40,6 +45,36 @@ cmp_host(const void *a, const void *b)
 	const struct host *y = *(const struct host *const *)b;
 
 	return addr_cmp(&x->addr, &y->addr);
+}
+
+static int
+cmp_conn(const void *a, const void *b)
+{
+	const struct conn *x = *(const struct conn *const *)a;
+	const struct conn *y = *(const struct conn *const *)b;
+	int c;
+
+	if ((c = addr_cmp(&x->client, &y->client)) != 0)
+		return c;
+	if (x->cport != y->cport)
+		return x->cport < y->cport ? -1 : 1;
+	if ((c = addr_cmp(&x->server, &y->server)) != 0)
+		return c;
+	if (x->sport != y->sport)
+		return x->sport < y->sport ? -1 : 1;
+	return (x->proto > y->proto) - (x->proto < y->proto);
+}
+
+/* ADDR:PORT, with brackets for IPv6. */
+static const char *
+endpoint(const struct addr *a, uint16_t port, char buf[ADDR_STRLEN + 10])
+{
+	char s[ADDR_STRLEN];
+
+	addr_str(a, s);
+	snprintf(buf, ADDR_STRLEN + 10, a->family == 6 ? "[%s]:%u" : "%s:%u",
+	    s, port);
+	return buf;
 }
 
 static int
@@ -141,6 +176,38 @@ text_host(FILE *f, const struct options *o, const struct host *h)
 }
 
 static void
+text_conns(FILE *f, const struct tables *t, const struct sorted *hs)
+{
+	const struct conn_alarm *al = conns_alarm(t->conns);
+	char a[ADDR_STRLEN + 10], b[ADDR_STRLEN + 10], f0[9], f1[9], lf[9];
+	size_t i;
+
+	fprintf(f, "conns %zu evicted=%" PRIu64 "\n", hs->nconns,
+	    conns_evicted(t->conns));
+	addr_str(&al->addr, a);
+	fprintf(f, "alarm kind=%s addr=%s count=%u since=%" PRId64
+	    " raised=%" PRIu64 "\n", alarm_names[al->kind], al->kind ? a : "-",
+	    al->count, al->since, al->raised);
+	for (i = 0; i < hs->nconns; i++) {
+		const struct conn *c = hs->conns[i];
+
+		fprintf(f, "C %u %s %s state=%s guessed=%u reset_by=%s pkts=%"
+		    PRIu64 "/%" PRIu64 " bytes=%" PRIu64 "/%" PRIu64
+		    " flags=%s/%s last=%s rtt_us=%u retrans=%u/%u zero_win=%u/%u"
+		    " first=%" PRId64 " last_seen=%" PRId64 "\n", c->proto,
+		    endpoint(&c->client, c->cport, a), endpoint(&c->server,
+		    c->sport, b), conn_state_names[c->state], c->guessed,
+		    c->reset_by == 1 ? "client" : c->reset_by == 2 ? "server" :
+		    "-", c->d[0].pkts, c->d[1].pkts, c->d[0].bytes,
+		    c->d[1].bytes, conn_flags_str(c->d[0].flags, f0),
+		    conn_flags_str(c->d[1].flags, f1), conn_flags_str(
+		    c->last_flags, lf), c->rtt_us, c->d[0].retrans,
+		    c->d[1].retrans, c->d[0].zero_win, c->d[1].zero_win,
+		    c->first, c->last);
+	}
+}
+
+static void
 text_counters(FILE *f, const struct totals *s)
 {
 	int i;
@@ -211,6 +278,7 @@ text_report(FILE *f, const struct options *o, const struct tables *t,
 	fprintf(f, "hosts_sum in=%" PRIu64 " out=%" PRIu64 "\n", in, out);
 	for (i = 0; i < hs->n; i++)
 		text_host(f, o, hs->hosts[i]);
+	text_conns(f, t, hs);
 }
 
 /* ---------------------------------------------------------------- csv */
@@ -364,6 +432,62 @@ json_graphs(FILE *f, const struct graphs *gs)
 }
 
 static void
+json_conn(FILE *f, const struct conn *c)
+{
+	char a[ADDR_STRLEN], b[ADDR_STRLEN], fl[9];
+	int d, e;
+
+	fprintf(f, "{\"proto\":%u,\"client\":\"%s\",\"client_port\":%u,"
+	    "\"server\":\"%s\",\"server_port\":%u,\"state\":\"%s\","
+	    "\"guessed\":%s,\"reset_by\":%s", c->proto, addr_str(&c->client,
+	    a), c->cport, addr_str(&c->server, b), c->sport,
+	    conn_state_names[c->state], c->guessed ? "true" : "false",
+	    c->reset_by == 1 ? "\"client\"" : c->reset_by == 2 ?
+	    "\"server\"" : "null");
+	for (d = 0; d < 2; d++)
+		fprintf(f, ",\"%s\":{\"packets\":%" PRIu64 ",\"bytes\":%"
+		    PRIu64 ",\"flags\":\"%s\",\"retrans\":%u,\"zero_window\":%u}",
+		    d ? "server_to_client" : "client_to_server", c->d[d].pkts,
+		    c->d[d].bytes, conn_flags_str(c->d[d].flags, fl),
+		    c->d[d].retrans, c->d[d].zero_win);
+	fprintf(f, ",\"last_flags\":\"%s\",\"rtt_us\":", conn_flags_str(
+	    c->last_flags, fl));
+	if (c->rtt_us)
+		fprintf(f, "%u", c->rtt_us);
+	else
+		fprintf(f, "null");
+	fprintf(f, ",\"first\":%" PRId64 ",\"last\":%" PRId64 ",\"events\":[",
+	    c->first, c->last);
+	for (e = 0; e < c->nevents; e++)
+		fprintf(f, "%s{\"ms\":%u,\"dir\":\"%s\",\"flags\":\"%s\"}",
+		    e ? "," : "", c->ev[e].ms, c->ev[e].dir ? "server" :
+		    "client", conn_flags_str(c->ev[e].flags, fl));
+	fprintf(f, "]}");
+}
+
+static void
+json_conns(FILE *f, const struct tables *t, const struct sorted *hs)
+{
+	const struct conn_alarm *al = conns_alarm(t->conns);
+	char a[ADDR_STRLEN];
+	size_t i;
+
+	fprintf(f, "\"alarm\":{\"kind\":\"%s\",\"addr\":", alarm_names[al->kind]);
+	if (al->kind)
+		fprintf(f, "\"%s\"", addr_str(&al->addr, a));
+	else
+		fprintf(f, "null");
+	fprintf(f, ",\"count\":%u,\"since\":%" PRId64 ",\"raised\":%" PRIu64
+	    "},\n\"connections_evicted\":%" PRIu64 ",\n\"connections\":[",
+	    al->count, al->since, al->raised, conns_evicted(t->conns));
+	for (i = 0; i < hs->nconns; i++) {
+		fprintf(f, "%s\n", i ? "," : "");
+		json_conn(f, hs->conns[i]);
+	}
+	fprintf(f, "\n],\n");
+}
+
+static void
 json_report(FILE *f, const struct options *o, const struct tables *t,
     const struct sorted *hs)
 {
@@ -422,6 +546,7 @@ json_report(FILE *f, const struct options *o, const struct tables *t,
 	}
 	fprintf(f, "],\n");
 	json_graphs(f, &t->graphs);
+	json_conns(f, t, hs);
 	fprintf(f, "\"hosts\":[");
 	for (i = 0; i < hs->n; i++) {
 		fprintf(f, "%s\n", i ? "," : "");
@@ -434,10 +559,18 @@ void
 report_write(FILE *f, const struct options *o, const struct tables *t)
 {
 	struct sorted hs;
+	size_t i;
 
 	hs.hosts = hosts_list(t->hosts, &hs.n);
 	if (hs.n > 0)
 		qsort(hs.hosts, hs.n, sizeof *hs.hosts, cmp_host);
+	hs.nconns = conns_count(t->conns);
+	hs.conns = hs.nconns ? xreallocarray(NULL, hs.nconns,
+	    sizeof *hs.conns) : NULL;
+	for (i = 0; i < hs.nconns; i++)
+		hs.conns[i] = conns_at(t->conns, i);
+	if (hs.nconns > 0)
+		qsort(hs.conns, hs.nconns, sizeof *hs.conns, cmp_conn);
 	switch (o->report) {
 	case REPORT_TEXT:
 		text_report(f, o, t, &hs);
@@ -452,5 +585,6 @@ report_write(FILE *f, const struct options *o, const struct tables *t)
 		break;
 	}
 	free(hs.hosts);
+	free(hs.conns);
 	fflush(f);
 }

@@ -2,6 +2,7 @@
 #include <pthread.h>
 #include <string.h>
 
+#include "conns.h"
 #include "hosts.h"
 #include "stats.h"
 #include "xmalloc.h"
@@ -15,13 +16,17 @@ void
 stats_init(const struct acct_limits *l)
 {
 	limits = *l;
-	tables_init(&live);
+	tables_init(&live, &limits.conns);
 }
 
 void
 stats_load(struct tables *t)
 {
 	pthread_mutex_lock(&stats_mtx);
+	/* Connections are not saved: keep the live (empty) table. */
+	conns_free(t->conns);
+	t->conns = live.conns;
+	live.conns = NULL;
 	tables_destroy(&live);
 	live = *t;
 	generation++;
@@ -58,6 +63,7 @@ stats_tick(int64_t t)
 {
 	pthread_mutex_lock(&stats_mtx);
 	graphs_rotate(&live.graphs, t);
+	conns_tick(live.conns, t);
 	pthread_mutex_unlock(&stats_mtx);
 }
 
@@ -101,7 +107,7 @@ stats_take(void)
 
 	pthread_mutex_lock(&stats_mtx);
 	*t = live;
-	tables_init(&live);
+	tables_init(&live, &limits.conns);
 	generation++;
 	pthread_mutex_unlock(&stats_mtx);
 	return t;
@@ -123,6 +129,7 @@ stats_reset(void)
 {
 	pthread_mutex_lock(&stats_mtx);
 	hosts_clear(live.hosts);
+	conns_clear(live.conns);
 	graphs_init(&live.graphs);
 	memset(&live.totals, 0, sizeof live.totals);
 	generation++;

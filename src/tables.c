@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "conns.h"
 #include "hosts.h"
 #include "tables.h"
 #include "xmalloc.h"
@@ -21,10 +22,13 @@ tables_size_bucket(uint32_t len)
 }
 
 void
-tables_init(struct tables *t)
+tables_init(struct tables *t, const struct conn_limits *lim)
 {
+	static const struct conn_limits none;
+
 	memset(t, 0, sizeof *t);
 	t->hosts = hosts_new();
+	t->conns = conns_new(lim ? lim : &none);
 	graphs_init(&t->graphs);
 }
 
@@ -33,6 +37,8 @@ tables_destroy(struct tables *t)
 {
 	hosts_free(t->hosts);
 	t->hosts = NULL;
+	conns_free(t->conns);
+	t->conns = NULL;
 }
 
 struct tables *
@@ -42,6 +48,7 @@ tables_copy(const struct tables *t)
 
 	*c = *t;
 	c->hosts = hosts_copy(t->hosts);
+	c->conns = conns_copy(t->conns);
 	return c;
 }
 
@@ -52,6 +59,7 @@ tables_copy_summary(const struct tables *t)
 
 	*c = *t;
 	c->hosts = hosts_copy_summary(t->hosts);
+	c->conns = conns_copy(t->conns);
 	return c;
 }
 

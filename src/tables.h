@@ -10,6 +10,8 @@
 #include "decode.h"
 #include "graph.h"
 
+struct conns;
+struct conn_limits;
 struct hosts;
 
 #define TABLES_IFACES	16	/* = MAX_IFACES of opt.h */
@@ -50,11 +52,13 @@ struct totals {
 
 struct tables {
 	struct hosts	*hosts;
+	struct conns	*conns;
 	struct graphs	 graphs;
 	struct totals	 totals;
 };
 
-void		 tables_init(struct tables *);
+/* Empty tables; connection tracking with lim (NULL: none). */
+void		 tables_init(struct tables *, const struct conn_limits *lim);
 void		 tables_destroy(struct tables *);
 struct tables	*tables_copy(const struct tables *);
 /* Totals, graphs and host records without their sub-tables. */

@@ -14,7 +14,8 @@
 #include "tables.h"
 #include "unit.h"
 
-static const struct acct_limits limits = { 1000, 500, 60, 30, 65535, 0 };
+static const struct acct_limits limits = { 1000, 500, 60, 30, 65535, 0,
+    { 0, 0, 0 } };
 
 static struct pkt
 packet(const char *src, const char *dst, uint8_t proto, uint16_t sp,
@@ -120,10 +121,10 @@ main(void)
 		return 1;
 	snprintf(path, sizeof path, "%s/db", dir);
 	snprintf(cut, sizeof cut, "%s/cut", dir);
-	tables_init(&t);
+	tables_init(&t, NULL);
 	fill(&t);
 	CHECK(db_export(&t, path) == 0, "export");
-	tables_init(&u);
+	tables_init(&u, NULL);
 	rc = db_import(&u, path, &limits, err, sizeof err);
 	CHECK(rc == DB_OK, "import of our own export");
 	CHECK_U64(hosts_count(u.hosts), hosts_count(t.hosts), "same hosts");
@@ -135,7 +136,7 @@ main(void)
 	/* Every strict prefix is damaged: the graphs end the file. */
 	for (i = 0; i < len; i++) {
 		spit(cut, file, i);
-		tables_init(&u);
+		tables_init(&u, NULL);
 		if (db_import(&u, cut, &limits, err, sizeof err) == DB_CORRUPT &&
 		    strstr(err, "offset") != NULL)
 			reported++;
@@ -153,7 +154,7 @@ main(void)
 		for (f = 0; f < flips; f++)
 			bad[(size_t)rand() % len] = (char)rand();
 		spit(cut, bad, len);
-		tables_init(&u);
+		tables_init(&u, NULL);
 		rc = db_import(&u, cut, &limits, err, sizeof err);
 		if (rc != DB_OK && rc != DB_CORRUPT)
 			crashed++;
