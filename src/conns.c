@@ -576,8 +576,9 @@ evaluate_alarm(struct conns *t, int64_t now)
 	free(ports);
 	free(scan);
 	if (fbest >= t->lim.alarm || sbest >= t->lim.alarm) {
-		enum alarm_kind kind = fbest >= sbest ? ALARM_FLOOD :
-		    ALARM_SCAN;
+		/* One source on many ports floods too: call it a scan. */
+		enum alarm_kind kind = sbest >= t->lim.alarm ? ALARM_SCAN :
+		    ALARM_FLOOD;
 		const struct addr *a = kind == ALARM_FLOOD ? &ftop : &stop;
 
 		if (t->alarm.kind != kind || !addr_eq(&t->alarm.addr, a)) {
