@@ -7,6 +7,7 @@
 
 #include <pcre2.h>
 
+#include "conns.h"
 #include "filter.h"
 #include "hosts.h"
 #include "ports.h"
@@ -126,19 +127,23 @@ match_ports(const struct filter *f, const pcre2_code *re, const struct host *h)
 }
 
 static int
+match_proto(const struct filter *f, const pcre2_code *re, int p)
+{
+	struct protoent *pe = getprotobynumber(p);
+	char num[8];
+
+	snprintf(num, sizeof num, "%d", p);
+	return re_match(f, re, num) || (pe && re_match(f, re, pe->p_name));
+}
+
+static int
 match_protos(const struct filter *f, const pcre2_code *re, const struct host *h)
 {
-	char num[8];
 	size_t i;
 
-	for (i = 0; i < protos_count(h->protos); i++) {
-		int p = protos_at(h->protos, i)->proto;
-		struct protoent *pe = getprotobynumber(p);
-
-		snprintf(num, sizeof num, "%d", p);
-		if (re_match(f, re, num) || (pe && re_match(f, re, pe->p_name)))
+	for (i = 0; i < protos_count(h->protos); i++)
+		if (match_proto(f, re, protos_at(h->protos, i)->proto))
 			return 1;
-	}
 	return 0;
 }
 
@@ -173,6 +178,43 @@ filter_match(const struct filter *f, const struct host *h, const char *name)
 			break;
 		case F_PROTO:
 			ok = match_protos(f, re, h);
+			break;
+		}
+		if (!ok)
+			return 0;
+	}
+	return 1;
+}
+
+int
+filter_match_conn(const struct filter *f, const struct conn *c)
+{
+	char a[ADDR_STRLEN], b[ADDR_STRLEN], pa[8], pb[8];
+	int i;
+
+	if (f == NULL)
+		return 1;
+	addr_str(&c->client, a);
+	addr_str(&c->server, b);
+	snprintf(pa, sizeof pa, "%u", c->cport);
+	snprintf(pb, sizeof pb, "%u", c->sport);
+	for (i = 0; i < f->n; i++) {
+		const pcre2_code *re = f->t[i].re;
+		int ok = 0;
+
+		switch (f->t[i].field) {
+		case F_ANY:
+		case F_HOST:
+			ok = re_match(f, re, a) || re_match(f, re, b);
+			break;
+		case F_MAC:
+			ok = 0;		/* connections carry no MAC */
+			break;
+		case F_PORT:
+			ok = re_match(f, re, pa) || re_match(f, re, pb);
+			break;
+		case F_PROTO:
+			ok = match_proto(f, re, c->proto);
 			break;
 		}
 		if (!ok)

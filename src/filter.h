@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 
+struct conn;
 struct filter;
 struct host;
 
@@ -18,6 +19,8 @@ struct host;
 struct filter	*filter_compile(const char *text, char *err, size_t errlen);
 int		 filter_match(const struct filter *, const struct host *,
 		    const char *name);
+/* The same for a connection: its two addresses, two ports, protocol. */
+int		 filter_match_conn(const struct filter *, const struct conn *);
 void		 filter_free(struct filter *);
 /* Does f look into port or protocol tables (port:, proto:)? */
 int		 filter_needs_tables(const struct filter *);

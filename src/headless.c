@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cap.h"
+#include "conns.h"
 #include "db.h"
 #include "headless.h"
 #include "log.h"
@@ -51,6 +52,24 @@ status_line(void)
 	tables_free(t);
 }
 
+/* --verbose: say so when the SYN-flood / scan alarm is raised. */
+static void
+log_alarm(uint64_t *seen)
+{
+	struct conn_alarm a;
+	char s[ADDR_STRLEN];
+
+	stats_alarm(&a);
+	if (a.raised == *seen)
+		return;
+	*seen = a.raised;
+	if (a.kind != ALARM_NONE)
+		log_debug("alarm: %s %s (%u %s)", a.kind == ALARM_FLOOD ?
+		    "SYN flood on" : "port scan from", addr_str(&a.addr, s),
+		    a.count, a.kind == ALARM_FLOOD ? "half-open" :
+		    "ports in 10 s");
+}
+
 /* Handle one signal; returns 1 if the loop should end. */
 static int
 on_signal(const struct options *o, int sig)
@@ -81,11 +100,14 @@ headless_run(const struct options *o, int sigfd)
 	};
 	time_t last_status = time(NULL);
 	int live = o->capfile == NULL;
+	uint64_t alarms = 0;
 
 	for (;;) {
 		struct signalfd_siginfo si;
 		uint64_t v;
 
+		if (log_is_verbose())
+			log_alarm(&alarms);
 		if (cap_done())
 			return 0;
 		if (poll(pfd, 2, 1000) == -1)

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "cap.h"
+#include "conns.h"
 #include "db.h"
 #include "dns.h"
 #include "headless.h"
@@ -186,6 +187,10 @@ log_totals(const struct tables *t)
 	    (unsigned long long)s->packets, (unsigned long long)s->bytes);
 	log_debug("%zu hosts in %zu bytes of tables (%zu bytes/host)", n, mem,
 	    n ? mem / n : 0);
+	log_debug("%zu connections tracked, %llu evicted; the alarm was "
+	    "raised %llu times", conns_count(t->conns), (unsigned long long)
+	    conns_evicted(t->conns), (unsigned long long)
+	    conns_alarm(t->conns)->raised);
 	for (r = REASON_NOT_IP; r < REASON_COUNT; r++)
 		if (s->reasons[r] != 0)
 			log_debug("%s %s: %llu frames",

@@ -125,6 +125,23 @@ stats_generation(void)
 }
 
 void
+stats_alarm(struct conn_alarm *a)
+{
+	pthread_mutex_lock(&stats_mtx);
+	*a = *conns_alarm(live.conns);
+	pthread_mutex_unlock(&stats_mtx);
+}
+
+void
+stats_conns_clear_closed(void)
+{
+	pthread_mutex_lock(&stats_mtx);
+	conns_clear_closed(live.conns);
+	generation++;
+	pthread_mutex_unlock(&stats_mtx);
+}
+
+void
 stats_reset(void)
 {
 	pthread_mutex_lock(&stats_mtx);

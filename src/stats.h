@@ -52,6 +52,11 @@ struct hosts	*stats_snapshot_host(const struct addr *);
  */
 struct tables	*stats_take(void);
 uint64_t	 stats_generation(void);
+/* The SYN-flood / scan alarm as it stands (a copy). */
+struct conn_alarm;
+void		 stats_alarm(struct conn_alarm *);
+/* Remove the closed, reset and timed-out connections now. */
+void		 stats_conns_clear_closed(void);
 /* Empty the hosts table and graphs, zero the totals (darkstat's SIGUSR1). */
 void		 stats_reset(void);
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "conns.h"
 #include "dns.h"
 #include "hosts.h"
 #include "ports.h"
@@ -118,6 +119,33 @@ add_history(struct dv *v, const struct ui_state *st, const char *label,
 	    st->units));
 }
 
+/* The host's connections, as a client or a server. */
+static void
+add_conns(struct dv *v, const struct ui_state *st, const struct host *h)
+{
+	const struct conns *t = st->snap->conns;
+	char a[ADDR_STRLEN], b[ADDR_STRLEN], x[FMT_LEN], y[FMT_LEN];
+	size_t i, n = 0;
+
+	for (i = 0; i < conns_count(t); i++) {
+		const struct conn *c = conns_at(t, i);
+
+		if (!addr_eq(&c->client, &h->addr) &&
+		    !addr_eq(&c->server, &h->addr))
+			continue;
+		if (n++ == 0) {
+			page_add(&v->page, "%s", "");
+			page_add(&v->page, "Connections (press 4 for all)");
+		}
+		page_add(&v->page, "  %-3s %s:%u -> %s:%u  %s  %s/%s",
+		    c->proto == 6 ? "tcp" : c->proto == 17 ? "udp" : "ip",
+		    addr_str(&c->client, a), c->cport, addr_str(&c->server, b),
+		    c->sport, conn_state_names[c->state], fmt_bytes(x,
+		    c->d[0].bytes, st->units), fmt_bytes(y, c->d[1].bytes,
+		    st->units));
+	}
+}
+
 static void
 update(struct view *view, const struct ui_state *st)
 {
@@ -173,6 +201,7 @@ update(struct view *view, const struct ui_state *st)
 	add_ports(v, st, "UDP ports on this host", h->ports[PORTS_UDP], 0);
 	add_ports(v, st, "UDP ports on remote hosts",
 	    h->ports[PORTS_UDP_REMOTE], 0);
+	add_conns(v, st, h);
 	view->shown = 1;
 	view->filtered = 0;
 }
@@ -206,6 +235,16 @@ detail_view_set(struct view *view, const void *addr)
 	v->prev_seq = 0;
 }
 
+static void
+destroy(struct view *view)
+{
+	struct dv *v = view->priv;
+
+	page_free(&v->page);
+	free(v);
+	free(view);
+}
+
 struct view *
 detail_view_new(void)
 {
@@ -215,6 +254,7 @@ detail_view_new(void)
 	view->update = update;
 	view->draw = draw;
 	view->key = key;
+	view->destroy = destroy;
 	view->priv = xcalloc(1, sizeof(struct dv));
 	return view;
 }

@@ -3,6 +3,7 @@
  * 24 h, 31 d) as bar charts: in above the time axis, out below it, each
  * with its scale (the largest bar) and time labels.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "tables.h"
@@ -111,6 +112,12 @@ key(struct view *view, int k)
 	return VIEW_IGNORED;
 }
 
+static void
+destroy(struct view *view)
+{
+	free(view);
+}
+
 struct view *
 graphs_view_new(void)
 {
@@ -120,5 +127,6 @@ graphs_view_new(void)
 	view->update = update;
 	view->draw = draw;
 	view->key = key;
+	view->destroy = destroy;
 	return view;
 }

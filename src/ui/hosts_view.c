@@ -264,6 +264,15 @@ cell(void *ctx, size_t i, int col, char *buf, size_t len)
 	}
 }
 
+static void
+free_ext(void *ext)
+{
+	struct hv *v = ext;
+
+	free(v->prev);
+	free(v);
+}
+
 static const struct tview_ops ops = {
 	.name = "Hosts",
 	.cols = cols,
@@ -275,6 +284,7 @@ static const struct tview_ops ops = {
 	.cmp = cmp,
 	.same = same,
 	.cell = cell,
+	.free_ext = free_ext,
 };
 
 int

@@ -150,6 +150,16 @@ key(struct view *view, int k)
 	return page_key(&v->page, k) ? VIEW_HANDLED : VIEW_IGNORED;
 }
 
+static void
+destroy(struct view *view)
+{
+	struct iv *v = view->priv;
+
+	page_free(&v->page);
+	free(v);
+	free(view);
+}
+
 struct view *
 ifaces_view_new(void)
 {
@@ -159,6 +169,7 @@ ifaces_view_new(void)
 	view->update = update;
 	view->draw = draw;
 	view->key = key;
+	view->destroy = destroy;
 	view->priv = xcalloc(1, sizeof(struct iv));
 	return view;
 }

@@ -1,6 +1,7 @@
 /* page.c: lines of text that scroll. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "page.h"
 #include "xmalloc.h"
@@ -9,6 +10,14 @@ void
 page_clear(struct page *p)
 {
 	p->n = 0;
+}
+
+void
+page_free(struct page *p)
+{
+	free(p->lines);
+	p->lines = NULL;
+	p->n = p->cap = 0;
 }
 
 void

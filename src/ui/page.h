@@ -18,6 +18,7 @@ struct page {
 };
 
 void	page_clear(struct page *);
+void	page_free(struct page *);
 void	page_add(struct page *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 /* Draw from the top line; the first line of the page in bold if asked. */

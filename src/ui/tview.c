@@ -88,8 +88,8 @@ tview_draw(struct view *view, const struct ui_state *st, WINDOW *win, int y,
 	table_draw(win, y, h, w, &v->t, v->ops->cell, view);
 }
 
-static int
-key(struct view *view, int k)
+int
+tview_key(struct view *view, int k)
 {
 	struct tview *v = tview_of(view);
 	int col = v->t.sort_col, desc = v->t.sort_desc;
@@ -146,6 +146,21 @@ update(struct view *view, const struct ui_state *st)
 	v->ops->update(view, st);
 }
 
+static void
+destroy(struct view *view)
+{
+	struct tview *v = tview_of(view);
+
+	if (v->ops->free_ext != NULL)
+		v->ops->free_ext(v->ext);
+	else
+		free(v->ext);
+	free(v->rows);
+	free(v->picked);
+	free(v);
+	free(view);
+}
+
 struct view *
 tview_new(const struct tview_ops *ops, void *ext)
 {
@@ -162,10 +177,11 @@ tview_new(const struct tview_ops *ops, void *ext)
 	view->name = ops->name;
 	view->update = update;
 	view->draw = tview_draw;
-	view->key = key;
+	view->key = tview_key;
 	view->click = click;
 	view->export = export;
 	view->sort_name = sort_name;
+	view->destroy = destroy;
 	view->priv = v;
 	return view;
 }

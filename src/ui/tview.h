@@ -28,6 +28,8 @@ struct tview_ops {
 	int			(*same)(const void *a, const void *b);
 	/* Text of a cell; ctx is the struct view. */
 	cell_fn			 cell;
+	/* Free the view's own state; NULL: a plain free(). */
+	void			(*free_ext)(void *ext);
 };
 
 struct tview {
@@ -57,6 +59,8 @@ const void	*tview_selected(const struct view *);
 /* The table's drawing, for views that draw more around it. */
 void		 tview_draw(struct view *, const struct ui_state *, WINDOW *,
 		    int y, int h, int w);
+/* The table's keys (movement, sorting, Enter), for views adding keys. */
+int		 tview_key(struct view *, int key);
 /* Select row i (and remember it). */
 void		 tview_select(struct view *, size_t i);
 

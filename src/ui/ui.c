@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "cap.h"
+#include "conns.h"
 #include "db.h"
 #include "filter.h"
 #include "hosts.h"
@@ -35,11 +36,13 @@
 #define MIN_H	10
 #define PCAP_ERR_LEN	512
 
-enum { V_HOSTS, V_PORTS, V_PROTOS, V_GRAPHS, V_IFACES, NVIEWS };
-static const int view_digit[NVIEWS] = { '1', '2', '3', '5', '6' };
+enum { V_HOSTS, V_PORTS, V_PROTOS, V_CONNS, V_GRAPHS, V_IFACES, NVIEWS };
+static const int view_digit[NVIEWS] = { '1', '2', '3', '4', '5', '6' };
+/* The detail pages, opened with Enter. */
+enum { D_NONE, D_HOST, D_CONN };
 
 static const char *const tab_names[NVIEWS] = { "Hosts", "Ports",
-    "Protocols", "Graphs", "Interfaces" };
+    "Protocols", "Conns", "Graphs", "Interfaces" };
 
 enum prompt { P_NONE, P_FILTER, P_SEARCH, P_BPF, P_RESET, P_EXPORT };
 
@@ -47,7 +50,8 @@ struct ui {
 	const struct options	*o;
 	struct ui_state		 st;
 	struct view		*views[NVIEWS];
-	struct view		*detail;
+	struct view		*detail;	/* a host's page */
+	struct view		*cdetail;	/* a connection's page */
 	int			 cur;
 	int			 in_detail;
 	struct addr		 detail_addr;
@@ -133,7 +137,8 @@ say(struct ui *u, const char *fmt, ...)
 static struct view *
 active(struct ui *u)
 {
-	return u->in_detail ? u->detail : u->views[u->cur];
+	return u->in_detail == D_HOST ? u->detail : u->in_detail == D_CONN ?
+	    u->cdetail : u->views[u->cur];
 }
 
 static void refresh_snapshot(struct ui *, int);
@@ -157,7 +162,7 @@ refresh_snapshot(struct ui *u, int force)
 	 * every host's tables; with 100k hosts the summary is several times
 	 * cheaper, for the capture too.
 	 */
-	int need_full = (!u->in_detail && (u->cur == V_PORTS ||
+	int need_full = (u->in_detail == D_NONE && (u->cur == V_PORTS ||
 	    u->cur == V_PROTOS)) || filter_needs_tables(u->st.filter);
 	/* Paused, the data stays as it was, unless a view needs more. */
 	int fresh = !u->paused || u->st.snap == NULL || (need_full &&
@@ -180,9 +185,9 @@ refresh_snapshot(struct ui *u, int force)
 		u->prev_bytes = u->st.snap->totals.bytes;
 		u->last_snap = t;
 	}
-	if (fresh || (u->in_detail && u->st.detail == NULL)) {
+	if (fresh || (u->in_detail == D_HOST && u->st.detail == NULL)) {
 		hosts_free(u->st.detail);
-		u->st.detail = u->in_detail ?
+		u->st.detail = u->in_detail == D_HOST ?
 		    stats_snapshot_host(&u->detail_addr) : NULL;
 	}
 	active(u)->update(active(u), &u->st);
@@ -325,6 +330,29 @@ draw_header(struct ui *u, int w)
 	rate_line(u, 2, w, " out", 1);
 }
 
+/* The SYN-flood / scan alarm, at the right of the tab bar. */
+static void
+draw_alarm(struct ui *u, int y, int w)
+{
+	const struct conn_alarm *a = conns_alarm(u->st.snap->conns);
+	char text[128], s[ADDR_STRLEN];
+	int len;
+
+	if (a->kind == ALARM_NONE)
+		return;
+	len = snprintf(text, sizeof text, " ALARM: %s %s (%u %s) ",
+	    a->kind == ALARM_FLOOD ? "SYN flood on" : "scan from",
+	    addr_str(&a->addr, s), a->count, a->kind == ALARM_FLOOD ?
+	    "half-open" : "ports/10s");
+	if (len >= w)
+		return;
+	colour(PAIR_ALERT, 1);
+	attron(A_BOLD | A_REVERSE);
+	mvaddstr(y, w - len, text);
+	attroff(A_BOLD | A_REVERSE);
+	colour(PAIR_ALERT, 0);
+}
+
 static void
 draw_tabs(struct ui *u, int y, int w)
 {
@@ -344,11 +372,12 @@ draw_tabs(struct ui *u, int y, int w)
 		attroff(A_BOLD);
 		x += (int)strlen(tab);
 	}
-	if (u->in_detail && x + 10 < w) {
+	if (u->in_detail && x + 14 < w) {
 		attron(A_BOLD);
-		mvaddstr(y, x, "[Host]");
+		mvaddstr(y, x, u->in_detail == D_HOST ? "[Host]" :
+		    "[Connection]");
 		attroff(A_BOLD);
-		x += 7;
+		x += u->in_detail == D_HOST ? 7 : 13;
 	}
 	if (u->filter_text[0] && x + 10 < w) {
 		mvprintw(y, x + 1, "filter: %.*s", w - x - 10, u->filter_text);
@@ -359,6 +388,7 @@ draw_tabs(struct ui *u, int y, int w)
 	if (sort && x + 16 < w)
 		mvprintw(y, x + 2, "sort: %s%s", sort, u->st.ascii ? (desc ?
 		    "v" : "^") : (desc ? "\u25bc" : "\u25b2"));
+	draw_alarm(u, y, w);	/* over the rest: it matters most */
 }
 
 /* ---------------------------------------------------------------- footer */
@@ -369,9 +399,11 @@ static const char *const help_text[] = {
 	"  F1 h ?        this help (any key closes it)",
 	"  q F10         quit (Ctrl-C too)",
 	"  Tab S-Tab     next / previous view",
-	"  1 2 3 5 6     Hosts, Ports, Protocols, Graphs, Interfaces",
+	"  1 2 3 4 5 6   Hosts, Ports, Protocols, Conns, Graphs, Interfaces",
 	"  Up Down j k   move the selection; PgUp PgDn, Home End (g G)",
-	"  Enter         host detail (Hosts view); Esc or Backspace: back",
+	"  Enter         host or connection detail; Esc or Backspace: back",
+	"  m             Conns: more columns (RTT, retransmissions, 0-window)",
+	"  C             Conns: clear closed, reset and timed-out rows",
 	"  < > F6        sort by the previous / next column",
 	"  I             invert the sort order",
 	"  \\ F4          display filter (PCRE2; host: port: proto: mac:)",
@@ -606,14 +638,24 @@ prompt_key(struct ui *u, int k)
 }
 
 
-/* Enter on a host: its detail page. */
+/* Enter on a host or a connection: its detail page. */
 static void
 open_detail(struct ui *u)
 {
+	if (u->cur == V_CONNS) {
+		const struct conn *c = conns_view_selected(u->views[V_CONNS]);
+
+		if (c == NULL)
+			return;
+		conn_detail_set(u->cdetail, c);
+		u->in_detail = D_CONN;
+		refresh_data(u, 1);
+		return;
+	}
 	if (!hosts_view_selected(u->views[V_HOSTS], &u->detail_addr))
 		return;
 	detail_view_set(u->detail, &u->detail_addr);
-	u->in_detail = 1;
+	u->in_detail = D_HOST;
 	hosts_free(u->st.detail);	/* another host's, maybe */
 	u->st.detail = NULL;
 	refresh_data(u, 1);
@@ -623,7 +665,7 @@ static void
 switch_view(struct ui *u, int i)
 {
 	u->cur = (i + NVIEWS) % NVIEWS;
-	u->in_detail = 0;
+	u->in_detail = D_NONE;
 	refresh_data(u, 1);
 }
 
@@ -648,8 +690,9 @@ global_key(struct ui *u, int k)
 	case KEY_BTAB:
 		switch_view(u, u->cur - 1);
 		return;
-	case '4':
-		say(u, "the Connections view is not in this version");
+	case 'C':
+		stats_conns_clear_closed();
+		refresh_data(u, 1);
 		return;
 	case ' ':
 	case KEY_F(7):
@@ -851,9 +894,11 @@ ui_run(const struct options *o, int sigfd)
 	u.views[V_HOSTS] = hosts_view_new();
 	u.views[V_PORTS] = ports_view_new();
 	u.views[V_PROTOS] = protos_view_new();
+	u.views[V_CONNS] = conns_view_new();
 	u.views[V_GRAPHS] = graphs_view_new();
 	u.views[V_IFACES] = ifaces_view_new();
 	u.detail = detail_view_new();
+	u.cdetail = conn_detail_view_new();
 	u.start = now_wall();
 	setup_curses(&u);
 	pfd[0].fd = STDIN_FILENO;
@@ -902,6 +947,10 @@ ui_run(const struct options *o, int sigfd)
 		log_debug("%llu frames, %.2f ms mean, %.2f ms max to build one "
 		    "(snapshot, view update, draw)", (unsigned long long)u.frames,
 		    1000 * u.frame_sum / (double)u.frames, 1000 * u.frame_max);
+	for (i = 0; i < NVIEWS; i++)
+		u.views[i]->destroy(u.views[i]);
+	u.detail->destroy(u.detail);
+	u.cdetail->destroy(u.cdetail);
 	tables_free(u.st.snap);
 	hosts_free(u.st.detail);
 	filter_free(u.st.filter);

@@ -13,6 +13,7 @@
 
 #include "fmt.h"
 
+struct conn;
 struct filter;
 struct hosts;
 struct tables;
@@ -52,6 +53,8 @@ struct view {
 	const char	*(*sort_name)(const struct view *, int *desc);
 	/* Write the view's rows as CSV or JSON; NULL if it has none. */
 	void		(*export)(struct view *, FILE *, int json);
+	/* Free the view and everything it holds. */
+	void		(*destroy)(struct view *);
 	/* Rows shown and rows filtered out, for the reconciliation line. */
 	size_t		 shown;
 	size_t		 filtered;
@@ -64,10 +67,15 @@ struct view	*protos_view_new(void);
 struct view	*graphs_view_new(void);
 struct view	*detail_view_new(void);
 struct view	*ifaces_view_new(void);
+struct view	*conns_view_new(void);
+struct view	*conn_detail_view_new(void);
 /* The host the hosts view has selected (for Enter), or 0. */
 int		 hosts_view_selected(const struct view *, void *addr);
 /* Move the selection to the next host matching f; 0 if none does. */
 int		 hosts_view_search(struct view *, const struct filter *f);
 void		 detail_view_set(struct view *, const void *addr);
+/* The connection the Conns view has selected, or NULL. */
+const struct conn *conns_view_selected(const struct view *);
+void		 conn_detail_set(struct view *, const struct conn *);
 
 #endif

@@ -26,6 +26,8 @@ nhosts=$(wc -l <"$TMP/hosts")
 "$DSTUI" --no-tui -r "$cap" --report text >"$TMP/report"
 npkts=$(awk '/^total_packets/ { print $2 }' "$TMP/report")
 nmacs=$(grep -o ' mac=[0-9a-f:]*' "$TMP/report" | sort -u | wc -l)
+nconns=$(grep -c '^C ' "$TMP/report")
+nopen=$(grep '^C ' "$TMP/report" | grep -cv 'state=\(CLOSED\|RESET\|TIMED_OUT\)')
 n192=$(grep -c '^192\.168\.' "$TMP/hosts")
 
 screen() { tm capture-pane -p -t t; }
@@ -115,6 +117,15 @@ wait_for "ports view" '^PROTO +PORT SERVICE'
 grep_file "port 443 is the busiest (every host uses it)" '^tcp +443 https' "$TMP/screen"
 keys 3
 wait_for "protocols view" '^PROTO NAME +BYTES'
+keys 4
+wait_for "connections view" '^CLIENT +SERVER +STATE'
+wait_for "connections view lists the report's $nconns" "^$nconns shown, 0 filtered out"
+keys m
+wait_for "m shows RTT and retransmissions" 'RTT +RETRANS +ZEROWIN'
+keys m Enter
+wait_for "Enter opens the connection" '^client -> server +[0-9]'
+keys Escape C
+wait_for "C clears closed rows: $nopen left" "^$nopen shown"
 keys 5
 wait_for "graphs view" 'last 60 seconds \(max'
 keys 6
@@ -201,7 +212,7 @@ keys q
 # SIGTERM while the interface runs: the terminal is restored.
 start C.UTF-8
 wait_for "ready for SIGTERM" '\[FILE done\]'
-pkill -TERM -P "$(tm display -p -t t '#{pane_pid}')" -x darkstat-tui
+pkill -TERM -P "$(tm display -p -t t '#{pane_pid}')"
 wait_for "SIGTERM: exits 0" '^EXITED 0'
 grep_file "SIGTERM: terminal restored" '(^| )icanon( |$)' "$TMP/stty"
 
