@@ -42,7 +42,7 @@ LIBOBJS	 = $(filter-out $(OBJDIR)/main.o,$(OBJS))
 UNIT_SRCS = $(wildcard tests/unit/t_*.c)
 UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(OBJDIR)/tests/%)
 
-.PHONY: all check unit run deps clean install lint-man fuzz
+.PHONY: all check unit run deps clean install lint-man fuzz bench
 
 all: $(PROG)$(if $(SANITIZE),-$(subst $(comma),-,$(SANITIZE)))
 
@@ -84,6 +84,12 @@ RUN_ARGS ?=
 run: deps
 	@$(MAKE) --no-print-directory all
 	./$(PROG) $(RUN_ARGS) $(ARGS)
+
+# Benchmarks against darkstat and the libpcap floor (not tests): see
+# tests/bench/README.
+bench: deps
+	@$(MAKE) --no-print-directory all
+	@tests/bench/run
 
 install: $(PROG)
 	install -d $(DESTDIR)$(PREFIX)/sbin $(DESTDIR)$(PREFIX)/share/man/man8
