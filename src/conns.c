@@ -70,19 +70,6 @@ key_of(const struct pkt *k, struct key *key)
 	}
 }
 
-static void
-key_of_conn(const struct conn *c, struct key *key)
-{
-	key->proto = c->proto;
-	if (end_cmp(&c->client, c->cport, &c->server, c->sport) <= 0) {
-		key->a = c->client, key->pa = c->cport;
-		key->b = c->server, key->pb = c->sport;
-	} else {
-		key->a = c->server, key->pa = c->sport;
-		key->b = c->client, key->pb = c->cport;
-	}
-}
-
 static uint32_t
 key_hash(const struct key *k)
 {
@@ -92,16 +79,17 @@ key_hash(const struct key *k)
 	return h ^ k->proto ^ (h >> 15);
 }
 
+/* Does c have the ends of k, in either order? (Cheaper than a key_of.) */
 static int
 key_match(const struct conn *c, const struct key *k)
 {
-	struct key ck;
-
 	if (c->proto != k->proto)
 		return 0;
-	key_of_conn(c, &ck);
-	return ck.pa == k->pa && ck.pb == k->pb && addr_eq(&ck.a, &k->a) &&
-	    addr_eq(&ck.b, &k->b);
+	if (c->cport == k->pa && c->sport == k->pb &&
+	    addr_eq(&c->client, &k->a) && addr_eq(&c->server, &k->b))
+		return 1;
+	return c->sport == k->pa && c->cport == k->pb &&
+	    addr_eq(&c->server, &k->a) && addr_eq(&c->client, &k->b);
 }
 
 struct conns *
@@ -546,8 +534,12 @@ evaluate_alarm(struct conns *t, int64_t now)
 	uint32_t fbest = 0, sbest = 0, n;
 	size_t i, slots = 64;
 
-	if (t->lim.alarm == 0 || t->n == 0)
+	if (t->lim.alarm == 0)
 		return;
+	if (t->n == 0) {
+		t->alarm.kind = ALARM_NONE;
+		return;
+	}
 	while (slots < 2 * t->n)
 		slots *= 2;
 	flood = xcalloc(slots, sizeof *flood);
@@ -581,13 +573,17 @@ evaluate_alarm(struct conns *t, int64_t now)
 		    ALARM_FLOOD;
 		const struct addr *a = kind == ALARM_FLOOD ? &ftop : &stop;
 
+		t->alarm.count = kind == ALARM_FLOOD ? fbest : sbest;
 		if (t->alarm.kind != kind || !addr_eq(&t->alarm.addr, a)) {
 			t->alarm.raised++;
 			t->alarm.since = now;
+			/* Kept after it ends, for whoever reads it later. */
+			t->alarm.last_kind = kind;
+			t->alarm.last_addr = *a;
+			t->alarm.last_count = t->alarm.count;
 		}
 		t->alarm.kind = kind;
 		t->alarm.addr = *a;
-		t->alarm.count = kind == ALARM_FLOOD ? fbest : sbest;
 	} else
 		t->alarm.kind = ALARM_NONE;
 }
@@ -619,6 +615,7 @@ void
 conns_clear(struct conns *t)
 {
 	t->n = 0;
+	t->evicted = 0;
 	t->newest = t->oldest = NONE;
 	if (t->index != NULL)
 		index_rebuild(t, t->mask + 1);
@@ -647,6 +644,21 @@ const struct conn_alarm *
 conns_alarm(const struct conns *t)
 {
 	return &t->alarm;
+}
+
+const char *
+conn_proto_name(uint8_t proto)
+{
+	switch (proto) {
+	case 6:
+		return "tcp";
+	case 17:
+		return "udp";
+	case 1:
+	case 58:
+		return "icmp";
+	}
+	return "ip";
 }
 
 const char *

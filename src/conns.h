@@ -83,6 +83,10 @@ struct conn_alarm {
 	uint32_t	 count;		/* half-open conns, or ports in window */
 	int64_t		 since;		/* packet time it was raised */
 	uint64_t	 raised;	/* alarms raised so far */
+	/* The last one raised, as it was then (it may have ended since). */
+	enum alarm_kind	 last_kind;
+	struct addr	 last_addr;
+	uint32_t	 last_count;
 };
 
 struct conn_limits {
@@ -111,6 +115,8 @@ size_t			 conns_count(const struct conns *);
 const struct conn	*conns_at(const struct conns *, size_t i);
 uint64_t		 conns_evicted(const struct conns *);
 const struct conn_alarm	*conns_alarm(const struct conns *);
+/* "tcp", "udp", "icmp" (v4 or v6) or "ip". */
+const char		*conn_proto_name(uint8_t proto);
 /* "SAPFRUEC" positions with '.' for flags not set, into buf[9]. */
 const char		*conn_flags_str(uint8_t flags, char buf[9]);
 

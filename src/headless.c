@@ -63,11 +63,11 @@ log_alarm(uint64_t *seen)
 	if (a.raised == *seen)
 		return;
 	*seen = a.raised;
-	if (a.kind != ALARM_NONE)
-		log_debug("alarm: %s %s (%u %s)", a.kind == ALARM_FLOOD ?
-		    "SYN flood on" : "port scan from", addr_str(&a.addr, s),
-		    a.count, a.kind == ALARM_FLOOD ? "half-open" :
-		    "ports in 10 s");
+	/* The last raised, even if it has ended since the last look. */
+	log_debug("alarm: %s %s (%u %s)", a.last_kind == ALARM_FLOOD ?
+	    "SYN flood on" : "port scan from", addr_str(&a.last_addr, s),
+	    a.last_count, a.last_kind == ALARM_FLOOD ? "half-open" :
+	    "ports in 10 s");
 }
 
 /* Handle one signal; returns 1 if the loop should end. */

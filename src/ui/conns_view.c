@@ -13,7 +13,7 @@
 #include "tview.h"
 #include "xmalloc.h"
 
-enum { C_PROTO, C_CLIENT, C_SERVER, C_STATE, C_SEEN, C_LAST, C_PKTS, C_BYTES,
+enum { C_CLIENT, C_SERVER, C_PROTO, C_STATE, C_SEEN, C_LAST, C_PKTS, C_BYTES,
     C_RATE, C_AGE, C_IDLE, C_RTT, C_RETR, C_ZWIN, NCOLS };
 
 static const struct column cols[NCOLS] = {
@@ -105,6 +105,13 @@ cmp(const void *pa, const void *pb, int col, int desc)
 		break;
 	case C_STATE:
 		c = x->state - y->state;
+		break;
+	case C_SEEN:
+		c = (x->d[0].flags | x->d[1].flags << 8) -
+		    (y->d[0].flags | y->d[1].flags << 8);
+		break;
+	case C_LAST:
+		c = x->last_flags - y->last_flags;
 		break;
 	case C_PKTS:
 		c = tview_cmp(x->d[0].pkts + x->d[1].pkts,
@@ -205,8 +212,7 @@ cell(void *ctx, size_t r, int col, char *buf, size_t len)
 
 	switch (col) {
 	case C_PROTO:
-		snprintf(buf, len, "%s", c->proto == 6 ? "tcp" : c->proto == 17 ?
-		    "udp" : c->proto == 1 || c->proto == 58 ? "icmp" : "ip");
+		snprintf(buf, len, "%s", conn_proto_name(c->proto));
 		break;
 	case C_CLIENT:
 		snprintf(buf, len, "%s%s:%u", c->guessed ? "~" : "",

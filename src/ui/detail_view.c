@@ -138,7 +138,7 @@ add_conns(struct dv *v, const struct ui_state *st, const struct host *h)
 			page_add(&v->page, "Connections (press 4 for all)");
 		}
 		page_add(&v->page, "  %-3s %s:%u -> %s:%u  %s  %s/%s",
-		    c->proto == 6 ? "tcp" : c->proto == 17 ? "udp" : "ip",
+		    conn_proto_name(c->proto),
 		    addr_str(&c->client, a), c->cport, addr_str(&c->server, b),
 		    c->sport, conn_state_names[c->state], fmt_bytes(x,
 		    c->d[0].bytes, st->units), fmt_bytes(y, c->d[1].bytes,

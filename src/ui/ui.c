@@ -494,7 +494,8 @@ draw(struct ui *u)
 	if (!u->help && !u->in_detail && v->sort_name != NULL) {
 		snprintf(line, sizeof line, "%zu shown, %zu filtered out, %llu "
 		    "evicted", v->shown, v->filtered, (unsigned long long)
-		    u->st.snap->totals.hosts_evicted);
+		    (u->cur == V_CONNS ? conns_evicted(u->st.snap->conns) :
+		    u->st.snap->totals.hosts_evicted));
 		mvaddnstr(h - 2, 0, line, w);
 	}
 	draw_footer(u, h - 1, w);
