@@ -3,6 +3,7 @@
  * records, kept at most half full. The address hash mixes every bit, so
  * packed address ranges do not cluster.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,11 +13,20 @@
 #include "protos.h"
 #include "xmalloc.h"
 
+/*
+ * Evicted records are kept, with their protocol and port tables, on a
+ * free list and reused by the next new hosts: with darkstat's default
+ * limits a busy network evicts hundreds of hosts a second, and malloc
+ * and free would otherwise be most of the work.
+ */
 struct hosts {
 	size_t		  count;
 	size_t		  mask;		/* slots - 1 */
 	struct host	**slot;
 	struct host	 *block;	/* summary copies: all records here */
+	struct host	 *free;		/* records to reuse */
+	uint64_t	 *scratch;	/* for hosts_reduce */
+	size_t		  nscratch;
 };
 
 #define INITIAL_SLOTS	64
@@ -32,7 +42,7 @@ hosts_new(void)
 }
 
 static void
-host_free(struct host *r)
+host_destroy(struct host *r)
 {
 	int i;
 
@@ -42,6 +52,32 @@ host_free(struct host *r)
 	free(r);
 }
 
+/* Put r aside for reuse, tables and all. */
+static void
+host_free(struct hosts *h, struct host *r)
+{
+	r->next_free = h->free;
+	h->free = r;
+}
+
+/* A record for a new host: a reused one, emptied, or a new one. */
+static struct host *
+host_alloc(struct hosts *h)
+{
+	struct host *r = h->free;
+	int i;
+
+	if (r == NULL)
+		return xcalloc(1, sizeof *r);
+	h->free = r->next_free;
+	protos_reset(r->protos);
+	for (i = 0; i < PORTS_TABLES; i++)
+		ports_reset(r->ports[i]);
+	memset(r, 0, offsetof(struct host, protos));
+	r->next_free = NULL;
+	return r;
+}
+
 void
 hosts_clear(struct hosts *h)
 {
@@ -49,7 +85,7 @@ hosts_clear(struct hosts *h)
 
 	for (i = 0; i <= h->mask; i++) {
 		if (h->slot[i] != NULL && h->block == NULL)
-			host_free(h->slot[i]);
+			host_free(h, h->slot[i]);
 		h->slot[i] = NULL;
 	}
 	free(h->block);
@@ -60,9 +96,16 @@ hosts_clear(struct hosts *h)
 void
 hosts_free(struct hosts *h)
 {
+	struct host *r;
+
 	if (h == NULL)
 		return;
 	hosts_clear(h);
+	while ((r = h->free) != NULL) {
+		h->free = r->next_free;
+		host_destroy(r);
+	}
+	free(h->scratch);
 	free(h->slot);
 	free(h);
 }
@@ -113,7 +156,7 @@ hosts_get(struct hosts *h, const struct addr *a)
 	for (s = hash & h->mask; h->slot[s] != NULL; s = (s + 1) & h->mask)
 		if (h->slot[s]->hash == hash && addr_eq(&h->slot[s]->addr, a))
 			return h->slot[s];
-	r = xcalloc(1, sizeof *r);
+	r = host_alloc(h);
 	r->addr = *a;
 	r->hash = hash;
 	h->slot[s] = r;
@@ -147,29 +190,43 @@ hosts_list(const struct hosts *h, size_t *n)
 size_t
 hosts_reduce(struct hosts *h, size_t keep)
 {
-	uint64_t *tot, cut;
+	struct host **keepers;
+	uint64_t cut;
 	size_t i, k = 0, removed = 0;
 
 	if (keep >= h->count)
 		return 0;
-	tot = xreallocarray(NULL, h->count, sizeof *tot);
+	if (h->nscratch < h->count) {
+		h->nscratch = h->count;
+		h->scratch = xreallocarray(h->scratch, h->nscratch,
+		    sizeof *h->scratch);
+	}
 	for (i = 0; i <= h->mask; i++)
 		if (h->slot[i] != NULL)
-			tot[k++] = h->slot[i]->in + h->slot[i]->out;
-	cut = cutoff_value(tot, k, keep);
-	free(tot);
+			h->scratch[k++] = h->slot[i]->in + h->slot[i]->out;
+	cut = cutoff_value(h->scratch, k, keep);
+	/*
+	 * Deleting from a linear-probing table breaks chains: take the
+	 * survivors out (into the scratch space, reused as pointers) and
+	 * place them again.
+	 */
+	keepers = (struct host **)(void *)h->scratch;
+	k = 0;
 	for (i = 0; i <= h->mask; i++) {
 		struct host *r = h->slot[i];
 
-		if (r != NULL && r->in + r->out <= cut) {
-			host_free(r);
-			h->slot[i] = NULL;
+		if (r == NULL)
+			continue;
+		h->slot[i] = NULL;
+		if (r->in + r->out <= cut) {
+			host_free(h, r);
 			removed++;
-		}
+		} else
+			keepers[k++] = r;
 	}
+	for (i = 0; i < k; i++)
+		place(h->slot, h->mask, keepers[i]);
 	h->count -= removed;
-	/* Deleting from a linear-probing table breaks chains: rebuild. */
-	rehash(h, h->mask + 1);
 	return removed;
 }
 

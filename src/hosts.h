@@ -34,6 +34,7 @@ struct host {
 	int64_t		 last_seen;	/* last packet it sent; 0 = never */
 	struct protos	*protos;
 	struct ports	*ports[PORTS_TABLES];
+	struct host	*next_free;	/* hosts.c's free list */
 };
 
 struct hosts;

@@ -160,6 +160,15 @@ ports_copy(const struct ports *t)
 }
 
 void
+ports_reset(struct ports *t)
+{
+	if (t == NULL)
+		return;
+	t->count = 0;
+	reindex(t);
+}
+
+void
 ports_free(struct ports *t)
 {
 	free(t);

@@ -29,6 +29,8 @@ size_t			 ports_count(const struct ports *);
 const struct port_entry	*ports_at(const struct ports *, size_t i);
 struct ports		*ports_copy(const struct ports *);
 void			 ports_free(struct ports *);
+/* Empty t, keeping its memory for reuse. */
+void			 ports_reset(struct ports *);
 size_t			 ports_memory(const struct ports *);
 
 #endif

@@ -67,6 +67,13 @@ protos_copy(const struct protos *t)
 }
 
 void
+protos_reset(struct protos *t)
+{
+	if (t != NULL)
+		t->count = 0;
+}
+
+void
 protos_free(struct protos *t)
 {
 	free(t);

@@ -18,6 +18,8 @@ size_t				 protos_count(const struct protos *);
 const struct proto_entry	*protos_at(const struct protos *, size_t i);
 struct protos			*protos_copy(const struct protos *);
 void				 protos_free(struct protos *);
+/* Empty t, keeping its memory for reuse. */
+void				 protos_reset(struct protos *);
 size_t				 protos_memory(const struct protos *);
 
 #endif
