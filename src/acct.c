@@ -51,10 +51,12 @@ count_totals(struct tables *t, const struct pkt *k, int out, int in)
 	/* Only traffic that crosses the local boundary is graphed. */
 	if (out && !in) {
 		graphs_add(&t->graphs, 0, k->len);
+		dayacct_packet(&t->days, k->ts, k->len, 0);
 		s->local_out_bytes += k->len;
 		s->local_out_pkts++;
 	} else if (in && !out) {
 		graphs_add(&t->graphs, k->len, 0);
+		dayacct_packet(&t->days, k->ts, k->len, 1);
 		s->local_in_bytes += k->len;
 		s->local_in_pkts++;
 	}

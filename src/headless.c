@@ -14,6 +14,7 @@
 
 #include "cap.h"
 #include "conns.h"
+#include "daylog.h"
 #include "db.h"
 #include "headless.h"
 #include "log.h"
@@ -87,6 +88,10 @@ on_signal(const struct options *o, int sig)
 	case SIGUSR2:
 		export_now(o);
 		return 0;
+	case SIGHUP:
+		/* The daylog is opened for each line: nothing to reopen. */
+		log_debug("SIGHUP: the daylog is reopened for each line");
+		return 0;
 	}
 	return 0;
 }
@@ -108,6 +113,8 @@ headless_run(const struct options *o, int sigfd)
 
 		if (log_is_verbose())
 			log_alarm(&alarms);
+		if (o->daylog != NULL)
+			daylog_flush(o->daylog);
 		if (cap_done())
 			return 0;
 		if (poll(pfd, 2, 1000) == -1)

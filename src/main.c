@@ -17,6 +17,7 @@
 
 #include "cap.h"
 #include "conns.h"
+#include "daylog.h"
 #include "db.h"
 #include "dns.h"
 #include "headless.h"
@@ -58,6 +59,7 @@ signals_setup(void)
 	sigaddset(&set, SIGTERM);
 	sigaddset(&set, SIGUSR1);
 	sigaddset(&set, SIGUSR2);
+	sigaddset(&set, SIGHUP);
 	if (pthread_sigmask(SIG_BLOCK, &set, NULL) != 0)
 		fatalx("pthread_sigmask failed");
 	if ((fd = signalfd(-1, &set, SFD_CLOEXEC)) == -1)
@@ -79,7 +81,6 @@ check_unsupported(const struct options *o)
 		{ o->base != NULL, "--base" },
 		{ o->chroot_dir != NULL, "--chroot" },
 		{ o->user != NULL, "--user" },
-		{ o->daylog != NULL, "--daylog" },
 	};
 	size_t i;
 
@@ -230,6 +231,8 @@ main(int argc, char **argv)
 	sigfd = signals_setup();
 	if (o->pidfile != NULL)
 		write_pidfile(o->pidfile);
+	if (o->daylog != NULL && o->capfile == NULL)
+		daylog_start(o->daylog, time(NULL));
 	cap_start();
 	if (o->no_tui)
 		headless_run(o, sigfd);
@@ -242,6 +245,9 @@ main(int argc, char **argv)
 	cap_stop();
 	report_errors();
 	t = stats_take();
+	if (o->daylog != NULL)	/* replays end at their last packet */
+		daylog_stop(o->daylog, &t->days, o->capfile ?
+		    t->totals.last_ts : (int64_t)time(NULL));
 	if (o->export_file != NULL && db_export(t, o->export_file) == -1)
 		status = 1;
 	if (o->report != REPORT_NONE)

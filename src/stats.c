@@ -124,6 +124,17 @@ stats_generation(void)
 	return g;
 }
 
+size_t
+stats_take_days(struct day **days)
+{
+	size_t n;
+
+	pthread_mutex_lock(&stats_mtx);
+	n = dayacct_take(&live.days, days);
+	pthread_mutex_unlock(&stats_mtx);
+	return n;
+}
+
 void
 stats_alarm(struct conn_alarm *a)
 {
@@ -148,6 +159,7 @@ stats_reset(void)
 	hosts_clear(live.hosts);
 	conns_clear(live.conns);
 	graphs_init(&live.graphs);
+	/* darkstat's SIGUSR1 leaves the daylog's counters alone. */
 	memset(&live.totals, 0, sizeof live.totals);
 	generation++;
 	pthread_mutex_unlock(&stats_mtx);

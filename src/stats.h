@@ -55,6 +55,9 @@ uint64_t	 stats_generation(void);
 /* The SYN-flood / scan alarm as it stands (a copy). */
 struct conn_alarm;
 void		 stats_alarm(struct conn_alarm *);
+/* The daylog periods finished since the last call (caller frees). */
+struct day;
+size_t		 stats_take_days(struct day **);
 /* Remove the closed, reset and timed-out connections now. */
 void		 stats_conns_clear_closed(void);
 /* Empty the hosts table and graphs, zero the totals (darkstat's SIGUSR1). */

@@ -37,6 +37,7 @@ tables_destroy(struct tables *t)
 {
 	hosts_free(t->hosts);
 	t->hosts = NULL;
+	dayacct_free(&t->days);
 	conns_free(t->conns);
 	t->conns = NULL;
 }
@@ -49,6 +50,8 @@ tables_copy(const struct tables *t)
 	*c = *t;
 	c->hosts = hosts_copy(t->hosts);
 	c->conns = conns_copy(t->conns);
+	c->days.done = NULL;	/* finished days belong to the live tables */
+	c->days.ndone = 0;
 	return c;
 }
 
@@ -60,6 +63,8 @@ tables_copy_summary(const struct tables *t)
 	*c = *t;
 	c->hosts = hosts_copy_summary(t->hosts);
 	c->conns = conns_copy(t->conns);
+	c->days.done = NULL;
+	c->days.ndone = 0;
 	return c;
 }
 

@@ -7,6 +7,7 @@
 
 #include <stdint.h>
 
+#include "dayacct.h"
 #include "decode.h"
 #include "graph.h"
 
@@ -55,6 +56,7 @@ struct tables {
 	struct conns	*conns;
 	struct graphs	 graphs;
 	struct totals	 totals;
+	struct dayacct	 days;		/* the daylog's periods */
 };
 
 /* Empty tables; connection tracking with lim (NULL: none). */

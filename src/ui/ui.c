@@ -22,6 +22,7 @@
 
 #include "cap.h"
 #include "conns.h"
+#include "daylog.h"
 #include "db.h"
 #include "filter.h"
 #include "hosts.h"
@@ -941,6 +942,8 @@ ui_run(const struct options *o, int sigfd)
 		}
 		if (!o->capfile)
 			stats_tick(time(NULL));
+		if (o->daylog != NULL)
+			daylog_flush(o->daylog);
 	}
 	teardown();
 	log_set_sink(NULL, NULL);

@@ -33,7 +33,7 @@ for i in 0 1; do
 done
 
 "$DSTUI" --no-tui -i "${ns}0" -i "${ns}1" -f udp -f udp --report text \
-    >"$TMP/report" 2>"$TMP/err" &
+    --daylog "$TMP/day.log" >"$TMP/report" 2>"$TMP/err" &
 pid=$!
 sleep 1.5	# let both capture threads open their handles
 
@@ -49,6 +49,9 @@ for _ in range(int(sys.argv[2])):
 send "${ns}a" 10.201.0.1 20 100
 send "${ns}b" 10.201.1.1 7 1000
 sleep 1
+kill -HUP $pid
+sleep 0.3
+check "SIGHUP does not stop it" kill -0 $pid
 kill -TERM $pid
 wait $pid
 rc=$?
@@ -62,3 +65,6 @@ grep_file "UDP port 9 on the receiver" '^U 10.201.1.1 port=9 in=7196 out=0 total
 # The interfaces' own addresses are local: all of it is graphed as "in".
 grep_file "own addresses are local" '^local in_bytes=9756 out_bytes=0 in_pkts=27 out_pkts=0$' "$TMP/report"
 check "nothing on stderr" [ ! -s "$TMP/err" ]
+grep_file "daylog: logging started" '^# logging started at .* \([0-9]+\)$' "$TMP/day.log"
+grep_file "daylog: the day so far at stop" '\|9756\|0\|27\|0$' "$TMP/day.log"
+grep_file "daylog: logging stopped" '^# logging stopped at' "$TMP/day.log"
