@@ -71,10 +71,15 @@ log_alarm(uint64_t *seen)
 	    "ports in 10 s");
 }
 
-/* Handle one signal; returns 1 if the loop should end. */
-static int
-on_signal(const struct options *o, int sig)
+int
+headless_signal(const struct options *o, int sigfd)
 {
+	struct signalfd_siginfo si;
+	int sig;
+
+	if (read(sigfd, &si, sizeof si) != sizeof si)
+		return 0;
+	sig = (int)si.ssi_signo;
 	switch (sig) {
 	case SIGINT:
 	case SIGTERM:
@@ -108,7 +113,6 @@ headless_run(const struct options *o, int sigfd)
 	uint64_t alarms = 0;
 
 	for (;;) {
-		struct signalfd_siginfo si;
 		uint64_t v;
 
 		if (log_is_verbose())
@@ -119,9 +123,7 @@ headless_run(const struct options *o, int sigfd)
 			return 0;
 		if (poll(pfd, 2, 1000) == -1)
 			continue;
-		if (pfd[0].revents & POLLIN &&
-		    read(sigfd, &si, sizeof si) == sizeof si &&
-		    on_signal(o, (int)si.ssi_signo))
+		if (pfd[0].revents & POLLIN && headless_signal(o, sigfd))
 			return 0;
 		if (pfd[1].revents & POLLIN && read(pfd[1].fd, &v, sizeof v))
 			continue;

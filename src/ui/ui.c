@@ -6,14 +6,12 @@
  * It runs on the main thread and reads the engine only through
  * stats_snapshot(): the capture threads are never waited on.
  */
-#include <sys/signalfd.h>
 #include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <math.h>
 #include <poll.h>
 #include <pthread.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,8 +21,8 @@
 #include "cap.h"
 #include "conns.h"
 #include "daylog.h"
-#include "db.h"
 #include "filter.h"
+#include "headless.h"
 #include "hosts.h"
 #include "log.h"
 #include "stats.h"
@@ -824,32 +822,6 @@ on_key(struct ui *u, int k)
 
 /* ----------------------------------------------------------------- loop */
 
-static int
-on_signal(struct ui *u, int sigfd)
-{
-	struct signalfd_siginfo si;
-
-	if (read(sigfd, &si, sizeof si) != sizeof si)
-		return 0;
-	switch (si.ssi_signo) {
-	case SIGINT:
-	case SIGTERM:
-		return 1;
-	case SIGUSR1:
-	case SIGUSR2:
-		if (u->o->export_file != NULL) {
-			struct tables *t = stats_snapshot();
-
-			db_export(t, u->o->export_file);
-			tables_free(t);
-		}
-		if (si.ssi_signo == SIGUSR1)
-			stats_reset();
-		return 0;
-	}
-	return 0;
-}
-
 static void
 setup_curses(struct ui *u)
 {
@@ -926,7 +898,7 @@ ui_run(const struct options *o, int sigfd)
 		}
 		/* A resize interrupts poll: getch() then reports it. */
 		if (poll(pfd, 3, wait > 0 ? (int)ceil(wait * 1000) : 0) > 0) {
-			if (pfd[1].revents & POLLIN && on_signal(&u, sigfd))
+			if (pfd[1].revents & POLLIN && headless_signal(o, sigfd))
 				break;
 			if (pfd[2].revents & POLLIN &&
 			    read(pfd[2].fd, &v, sizeof v) == sizeof v)
