@@ -40,7 +40,7 @@ count_totals(struct tables *t, const struct pkt *k, int out, int in)
 		f->other_bytes += k->len;
 	if (k->flags & PKT_CUT)
 		s->cut++;
-	for (i = 0; i < NOTE_COUNT; i++)
+	for (i = 0; k->notes && i < NOTE_COUNT; i++)	/* usually none */
 		if (k->notes & (1u << i))
 			s->notes[i]++;
 	if (s->first_ts == 0 || k->ts < s->first_ts)

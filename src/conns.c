@@ -113,13 +113,19 @@ conns_free(struct conns *t)
 }
 
 struct conns *
-conns_copy(const struct conns *t)
+conns_copy(const struct conns *t, int rows)
 {
 	struct conns *c = xmalloc(sizeof *c);
 
 	*c = *t;
 	c->index = NULL;	/* copies are read, never searched */
 	c->mask = 0;
+	if (!rows) {
+		c->c = NULL;
+		c->n = c->cap = 0;
+		c->newest = c->oldest = NONE;
+		return c;
+	}
 	c->c = t->n ? xreallocarray(NULL, t->n, sizeof *c->c) : NULL;
 	if (t->n)
 		memcpy(c->c, t->c, t->n * sizeof *c->c);

@@ -102,7 +102,8 @@ struct conns;
 
 struct conns		*conns_new(const struct conn_limits *);
 void			 conns_free(struct conns *);
-struct conns		*conns_copy(const struct conns *);
+/* A copy for readers; without rows (counts and alarm only) if !rows. */
+struct conns		*conns_copy(const struct conns *, int rows);
 /* Account one packet (stats lock held). */
 void			 conns_packet(struct conns *, const struct pkt *);
 /* Time passes without packets (live): time-outs and the alarm. */

@@ -25,7 +25,9 @@ struct hosts {
 	struct host	**slot;
 	struct host	 *block;	/* summary copies: all records here */
 	struct host	 *free;		/* records to reuse */
-	uint64_t	 *scratch;	/* for hosts_reduce */
+	/* hosts_reduce's working space, kept between calls */
+	uint64_t	 *totals;
+	struct host	**keepers;
 	size_t		  nscratch;
 };
 
@@ -105,7 +107,8 @@ hosts_free(struct hosts *h)
 		h->free = r->next_free;
 		host_destroy(r);
 	}
-	free(h->scratch);
+	free(h->totals);
+	free(h->keepers);
 	free(h->slot);
 	free(h);
 }
@@ -190,7 +193,6 @@ hosts_list(const struct hosts *h, size_t *n)
 size_t
 hosts_reduce(struct hosts *h, size_t keep)
 {
-	struct host **keepers;
 	uint64_t cut;
 	size_t i, k = 0, removed = 0;
 
@@ -198,19 +200,19 @@ hosts_reduce(struct hosts *h, size_t keep)
 		return 0;
 	if (h->nscratch < h->count) {
 		h->nscratch = h->count;
-		h->scratch = xreallocarray(h->scratch, h->nscratch,
-		    sizeof *h->scratch);
+		h->totals = xreallocarray(h->totals, h->nscratch,
+		    sizeof *h->totals);
+		h->keepers = xreallocarray(h->keepers, h->nscratch,
+		    sizeof *h->keepers);
 	}
 	for (i = 0; i <= h->mask; i++)
 		if (h->slot[i] != NULL)
-			h->scratch[k++] = h->slot[i]->in + h->slot[i]->out;
-	cut = cutoff_value(h->scratch, k, keep);
+			h->totals[k++] = h->slot[i]->in + h->slot[i]->out;
+	cut = cutoff_value(h->totals, k, keep);
 	/*
 	 * Deleting from a linear-probing table breaks chains: take the
-	 * survivors out (into the scratch space, reused as pointers) and
-	 * place them again.
+	 * survivors out and place them again.
 	 */
-	keepers = (struct host **)(void *)h->scratch;
 	k = 0;
 	for (i = 0; i <= h->mask; i++) {
 		struct host *r = h->slot[i];
@@ -222,10 +224,10 @@ hosts_reduce(struct hosts *h, size_t keep)
 			host_free(h, r);
 			removed++;
 		} else
-			keepers[k++] = r;
+			h->keepers[k++] = r;
 	}
 	for (i = 0; i < k; i++)
-		place(h->slot, h->mask, keepers[i]);
+		place(h->slot, h->mask, h->keepers[i]);
 	h->count -= removed;
 	return removed;
 }

@@ -79,12 +79,12 @@ stats_snapshot(void)
 }
 
 struct tables *
-stats_snapshot_summary(void)
+stats_snapshot_summary(int conns)
 {
 	struct tables *c;
 
 	pthread_mutex_lock(&stats_mtx);
-	c = tables_copy_summary(&live);
+	c = tables_copy_summary(&live, conns);
 	pthread_mutex_unlock(&stats_mtx);
 	return c;
 }

@@ -41,8 +41,11 @@ void		 stats_apply(struct batch *);
 /* Rotate the graphs to wall-clock time t when no packets arrive. */
 void		 stats_tick(int64_t t);
 struct tables	*stats_snapshot(void);
-/* Cheaper: host records without their protocol and port tables. */
-struct tables	*stats_snapshot_summary(void);
+/*
+ * Cheaper: host records without their protocol and port tables, and the
+ * connection rows only if conns is set.
+ */
+struct tables	*stats_snapshot_summary(int conns);
 /* One host with all its tables (in a table of its own), for a detail page. */
 struct hosts	*stats_snapshot_host(const struct addr *);
 /*

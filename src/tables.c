@@ -49,20 +49,20 @@ tables_copy(const struct tables *t)
 
 	*c = *t;
 	c->hosts = hosts_copy(t->hosts);
-	c->conns = conns_copy(t->conns);
+	c->conns = conns_copy(t->conns, 1);
 	c->days.done = NULL;	/* finished days belong to the live tables */
 	c->days.ndone = 0;
 	return c;
 }
 
 struct tables *
-tables_copy_summary(const struct tables *t)
+tables_copy_summary(const struct tables *t, int conns)
 {
 	struct tables *c = xmalloc(sizeof *c);
 
 	*c = *t;
 	c->hosts = hosts_copy_summary(t->hosts);
-	c->conns = conns_copy(t->conns);
+	c->conns = conns_copy(t->conns, conns);
 	c->days.done = NULL;
 	c->days.ndone = 0;
 	return c;

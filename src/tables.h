@@ -63,8 +63,11 @@ struct tables {
 void		 tables_init(struct tables *, const struct conn_limits *lim);
 void		 tables_destroy(struct tables *);
 struct tables	*tables_copy(const struct tables *);
-/* Totals, graphs and host records without their sub-tables. */
-struct tables	*tables_copy_summary(const struct tables *);
+/*
+ * Totals, graphs and host records without their sub-tables; the
+ * connection rows only if conns is set (the alarm always).
+ */
+struct tables	*tables_copy_summary(const struct tables *, int conns);
 void		 tables_free(struct tables *);
 uint64_t	 tables_malformed(const struct totals *);
 int		 tables_size_bucket(uint32_t len);

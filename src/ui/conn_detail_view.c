@@ -11,9 +11,10 @@
 #include "view.h"
 #include "xmalloc.h"
 
+/* The page comes first: page.c's callbacks take priv as a struct page. */
 struct cdv {
-	struct conn	key;	/* which connection: ends and protocol */
 	struct page	page;
+	struct conn	key;	/* which connection: ends and protocol */
 };
 
 static int
@@ -74,24 +75,6 @@ update(struct view *view, const struct ui_state *st)
 	view->filtered = 0;
 }
 
-static void
-draw(struct view *view, const struct ui_state *st, WINDOW *win, int y, int h,
-    int w)
-{
-	struct cdv *v = view->priv;
-
-	(void)st;
-	page_draw(&v->page, win, y, h, w, 1);
-}
-
-static int
-key(struct view *view, int k)
-{
-	struct cdv *v = view->priv;
-
-	return page_key(&v->page, k) ? VIEW_HANDLED : VIEW_IGNORED;
-}
-
 void
 conn_detail_set(struct view *view, const struct conn *c)
 {
@@ -101,16 +84,6 @@ conn_detail_set(struct view *view, const struct conn *c)
 	v->page.top = 0;
 }
 
-static void
-destroy(struct view *view)
-{
-	struct cdv *v = view->priv;
-
-	page_free(&v->page);
-	free(v);
-	free(view);
-}
-
 struct view *
 conn_detail_view_new(void)
 {
@@ -118,9 +91,9 @@ conn_detail_view_new(void)
 
 	view->name = "Connection";
 	view->update = update;
-	view->draw = draw;
-	view->key = key;
-	view->destroy = destroy;
+	view->draw = page_view_draw;
+	view->key = page_view_key;
+	view->destroy = page_view_destroy;
 	view->priv = xcalloc(1, sizeof(struct cdv));
 	return view;
 }

@@ -19,7 +19,9 @@
 
 #define HIST	60	/* samples of the host's own rates */
 
+/* The page comes first: page.c's callbacks take priv as a struct page. */
 struct dv {
+	struct page	 page;
 	struct addr	 addr;
 	/* The host's rates at each refresh since its page was opened. */
 	double		 hin[HIST];
@@ -28,7 +30,6 @@ struct dv {
 	uint64_t	 prev_in;
 	uint64_t	 prev_out;
 	uint64_t	 prev_seq;
-	struct page	 page;
 };
 
 
@@ -206,24 +207,6 @@ update(struct view *view, const struct ui_state *st)
 	view->filtered = 0;
 }
 
-static void
-draw(struct view *view, const struct ui_state *st, WINDOW *win, int y, int h,
-    int w)
-{
-	struct dv *v = view->priv;
-
-	(void)st;
-	page_draw(&v->page, win, y, h, w, 1);
-}
-
-static int
-key(struct view *view, int k)
-{
-	struct dv *v = view->priv;
-
-	return page_key(&v->page, k) ? VIEW_HANDLED : VIEW_IGNORED;
-}
-
 void
 detail_view_set(struct view *view, const void *addr)
 {
@@ -235,16 +218,6 @@ detail_view_set(struct view *view, const void *addr)
 	v->prev_seq = 0;
 }
 
-static void
-destroy(struct view *view)
-{
-	struct dv *v = view->priv;
-
-	page_free(&v->page);
-	free(v);
-	free(view);
-}
-
 struct view *
 detail_view_new(void)
 {
@@ -252,9 +225,9 @@ detail_view_new(void)
 
 	view->name = "Host";
 	view->update = update;
-	view->draw = draw;
-	view->key = key;
-	view->destroy = destroy;
+	view->draw = page_view_draw;
+	view->key = page_view_key;
+	view->destroy = page_view_destroy;
 	view->priv = xcalloc(1, sizeof(struct dv));
 	return view;
 }

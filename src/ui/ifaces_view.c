@@ -21,6 +21,7 @@ struct station {
 	uint64_t	out;
 };
 
+/* The page comes first: page.c's callbacks take priv as a struct page. */
 struct iv {
 	struct page	 page;
 	uint64_t	 prev[TABLES_IFACES];	/* bytes at the last update */
@@ -132,34 +133,6 @@ update(struct view *view, const struct ui_state *st)
 	view->filtered = 0;
 }
 
-static void
-draw(struct view *view, const struct ui_state *st, WINDOW *win, int y, int h,
-    int w)
-{
-	struct iv *v = view->priv;
-
-	(void)st;
-	page_draw(&v->page, win, y, h, w, 0);
-}
-
-static int
-key(struct view *view, int k)
-{
-	struct iv *v = view->priv;
-
-	return page_key(&v->page, k) ? VIEW_HANDLED : VIEW_IGNORED;
-}
-
-static void
-destroy(struct view *view)
-{
-	struct iv *v = view->priv;
-
-	page_free(&v->page);
-	free(v);
-	free(view);
-}
-
 struct view *
 ifaces_view_new(void)
 {
@@ -167,9 +140,9 @@ ifaces_view_new(void)
 
 	view->name = "Interfaces";
 	view->update = update;
-	view->draw = draw;
-	view->key = key;
-	view->destroy = destroy;
+	view->draw = page_view_draw;
+	view->key = page_view_key;
+	view->destroy = page_view_destroy;
 	view->priv = xcalloc(1, sizeof(struct iv));
 	return view;
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "page.h"
+#include "view.h"
 #include "xmalloc.h"
 
 void
@@ -75,4 +76,26 @@ page_key(struct page *p, int k)
 		return 1;
 	}
 	return 0;
+}
+
+void
+page_view_draw(struct view *view, const struct ui_state *st, WINDOW *win,
+    int y, int h, int w)
+{
+	(void)st;
+	page_draw(view->priv, win, y, h, w, 1);
+}
+
+int
+page_view_key(struct view *view, int k)
+{
+	return page_key(view->priv, k) ? VIEW_HANDLED : VIEW_IGNORED;
+}
+
+void
+page_view_destroy(struct view *view)
+{
+	page_free(view->priv);
+	free(view->priv);
+	free(view);
 }

@@ -8,6 +8,8 @@
 #include <curses.h>
 #include <stddef.h>
 
+#include "view.h"
+
 #define PAGE_LINE	160
 
 struct page {
@@ -25,5 +27,14 @@ void	page_add(struct page *, const char *fmt, ...)
 void	page_draw(struct page *, WINDOW *, int y, int h, int w, int bold_first);
 /* Scrolling keys; returns 1 if the key was used. */
 int	page_key(struct page *, int key);
+
+/*
+ * The draw, key and destroy callbacks of a view whose priv is a struct
+ * that begins with its struct page (and holds no other allocation).
+ */
+void	page_view_draw(struct view *, const struct ui_state *, WINDOW *,
+	    int y, int h, int w);
+int	page_view_key(struct view *, int key);
+void	page_view_destroy(struct view *);
 
 #endif

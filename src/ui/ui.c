@@ -163,17 +163,20 @@ refresh_snapshot(struct ui *u, int force)
 	 */
 	int need_full = (u->in_detail == D_NONE && (u->cur == V_PORTS ||
 	    u->cur == V_PROTOS)) || filter_needs_tables(u->st.filter);
+	/* The Conns view and the detail pages list connections. */
+	int need_conns = u->cur == V_CONNS || u->in_detail != D_NONE;
 	/* Paused, the data stays as it was, unless a view needs more. */
 	int fresh = !u->paused || u->st.snap == NULL || (need_full &&
-	    !u->st.full);
+	    !u->st.full) || (need_conns && !u->st.conns);
 
 	if (u->paused && !force)
 		return;
 	if (fresh) {
 		tables_free(u->st.snap);
 		u->st.full = need_full;
+		u->st.conns = need_full || need_conns;
 		u->st.snap = need_full ? stats_snapshot() :
-		    stats_snapshot_summary();
+		    stats_snapshot_summary(need_conns);
 		u->st.dt = u->last_snap ? t - u->last_snap : 0;
 		u->st.seq++;
 		u->st.now = u->o->capfile ? u->st.snap->totals.last_ts :

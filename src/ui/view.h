@@ -22,6 +22,7 @@ struct tables;
 struct ui_state {
 	struct tables	*snap;		/* latest snapshot (owned by ui.c) */
 	int		 full;		/* snap has the port/protocol tables */
+	int		 conns;		/* snap has the connection rows */
 	struct hosts	*detail;	/* the detail page's host, deep */
 	double		 dt;		/* seconds since the previous one */
 	uint64_t	 seq;		/* snapshots taken so far */
