@@ -9,7 +9,7 @@
 PROG	 = darkstat-tui
 PREFIX	?= /usr/local
 PKG_CONFIG ?= pkg-config
-PKGS	 = libpcap ncursesw libpcre2-8
+PKGS	 = libpcap ncursesw libpcre2-8 libmicrohttpd sqlite3
 CC	?= cc
 
 CFLAGS	?= -O2 -g
@@ -42,7 +42,7 @@ LIBOBJS	 = $(filter-out $(OBJDIR)/main.o,$(OBJS))
 UNIT_SRCS = $(wildcard tests/unit/t_*.c)
 UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(OBJDIR)/tests/%)
 
-.PHONY: all check unit run deps clean install lint-man fuzz bench
+.PHONY: all check unit run deps build-deps clean install lint-man fuzz bench
 
 all: $(PROG)$(if $(SANITIZE),-$(subst $(comma),-,$(SANITIZE)))
 
@@ -69,6 +69,9 @@ unit: $(UNIT_BINS)
 deps:
 	@contrib/install-deps
 
+build-deps:
+	@contrib/install-deps --build
+
 # The whole suite: unit tests and end-to-end tests, on a normal build and
 # on an ASan+UBSan build, and a TSan build for the race test. The last line
 # is "N passed, N failed".
@@ -81,7 +84,7 @@ check: deps
 # The terminal interface, capturing on the first interface that is up and
 # not loopback. ARGS adds options (e.g. ARGS="-i eth1").
 RUN_ARGS ?=
-run: deps
+run: build-deps
 	@$(MAKE) --no-print-directory all
 	./$(PROG) $(RUN_ARGS) $(ARGS)
 
