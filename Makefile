@@ -9,7 +9,7 @@
 PROG	 = darkstat-tui
 PREFIX	?= /usr/local
 PKG_CONFIG ?= pkg-config
-PKGS	 = libpcap ncursesw libpcre2-8 libmicrohttpd sqlite3
+PKGS	 = libpcap ncursesw libpcre2-8 libmicrohttpd sqlite3 zlib
 CC	?= cc
 
 CFLAGS	?= -O2 -g
@@ -34,7 +34,7 @@ else
 Q = @
 endif
 
-SRCS	 = $(wildcard src/*.c src/ui/*.c)
+SRCS	 = $(wildcard src/*.c src/ui/*.c src/http/*.c)
 OBJDIR	 = build$(if $(SANITIZE),-$(subst $(comma),-,$(SANITIZE)))
 comma	:= ,
 OBJS	 = $(SRCS:src/%.c=$(OBJDIR)/%.o)
@@ -58,6 +58,9 @@ $(OBJDIR)/%.o: src/%.c
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $@";)
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The web interface's stylesheet and script are built in (.incbin).
+$(OBJDIR)/http/assets.o: $(wildcard src/http/www/*)
 
 $(OBJDIR)/tests/%: tests/unit/%.c $(LIBOBJS)
 	@mkdir -p $(@D)

@@ -17,6 +17,7 @@
 #include "daylog.h"
 #include "db.h"
 #include "headless.h"
+#include "http/http.h"
 #include "log.h"
 #include "stats.h"
 #include "tables.h"
@@ -110,6 +111,8 @@ headless_run(const struct options *o, int sigfd)
 	};
 	time_t last_status = time(NULL);
 	int live = o->capfile == NULL;
+	/* A replay being browsed is served until a signal ends it. */
+	int serve_on = !live && http_wanted(o), said = 0;
 	uint64_t alarms = 0;
 
 	for (;;) {
@@ -119,8 +122,13 @@ headless_run(const struct options *o, int sigfd)
 			log_alarm(&alarms);
 		if (o->daylog != NULL)
 			daylog_flush(o->daylog);
-		if (cap_done())
+		if (cap_done() && !serve_on)
 			return 0;
+		if (cap_done() && !said) {
+			log_info("end of the capture file: serving its "
+			    "statistics until SIGTERM or SIGINT");
+			said = 1;
+		}
 		if (poll(pfd, 2, 1000) == -1)
 			continue;
 		if (pfd[0].revents & POLLIN && headless_signal(o, sigfd))

@@ -82,6 +82,16 @@ log_debug(const char *fmt, ...)
 }
 
 void
+log_info(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vlog("", fmt, ap, NULL);
+	va_end(ap);
+}
+
+void
 log_warnx(const char *fmt, ...)
 {
 	va_list ap;

@@ -7,6 +7,8 @@
 void	log_init(const char *progname, int verbose, int use_syslog);
 int	log_is_verbose(void);
 void	log_debug(const char *, ...) PRINTFLIKE(1, 2);
+/* Always shown, without "warning:" (what a user must know). */
+void	log_info(const char *, ...) PRINTFLIKE(1, 2);
 void	log_warnx(const char *, ...) PRINTFLIKE(1, 2);
 void	log_warn(const char *, ...) PRINTFLIKE(1, 2);
 /* Exit with status 1 (start-up or runtime failure). */

@@ -21,6 +21,7 @@
 #include "db.h"
 #include "dns.h"
 #include "headless.h"
+#include "http/http.h"
 #include "hosts.h"
 #include "log.h"
 #include "opt.h"
@@ -76,9 +77,6 @@ check_unsupported(const struct options *o)
 		int		 set;
 		const char	*name;
 	} later[] = {
-		{ o->http_port != 667, "-p" },
-		{ o->nbind > 0, "-b" },
-		{ o->base != NULL, "--base" },
 		{ o->chroot_dir != NULL, "--chroot" },
 		{ o->user != NULL, "--user" },
 	};
@@ -228,20 +226,25 @@ main(int argc, char **argv)
 	if (o->import_file != NULL)
 		import_db(o->import_file, &l, o->export_file);
 	cap_open(o);
+	if (http_wanted(o))
+		http_open(o);
 	sigfd = signals_setup();
 	if (o->pidfile != NULL)
 		write_pidfile(o->pidfile);
 	if (o->daylog != NULL && o->capfile == NULL)
 		daylog_start(o->daylog, time(NULL));
 	cap_start();
+	/* Names for the views: the terminal's and the web pages. */
+	if (!o->no_dns && (!o->no_tui || http_wanted(o)))
+		dns_start();
+	if (http_wanted(o))
+		http_start();
 	if (o->no_tui)
 		headless_run(o, sigfd);
-	else {
-		if (!o->no_dns)
-			dns_start();
+	else
 		ui_run(o, sigfd);
-		dns_stop();
-	}
+	http_stop();
+	dns_stop();
 	cap_stop();
 	report_errors();
 	t = stats_take();

@@ -17,7 +17,7 @@
 
 #define VERSION	"0.1"
 
-enum kind { FLAG, STR, STR_LIST, NUM, NET, REPORT, WAIT, SECS };
+enum kind { FLAG, STR, STR_LIST, NUM, NET, REPORT, WAIT, SECS, PORT };
 
 struct opt_def {
 	const char	*name;
@@ -38,8 +38,8 @@ static const struct opt_def defs[] = {
 	    "BPF filter for the n-th interface (repeatable)" },
 	{ "-r", "capfile", STR, O(capfile), 0, 0,
 	    "read a pcap or pcapng file instead of capturing" },
-	{ "-p", "port", NUM, O(http_port), 0, 65535,
-	    "web interface port (default 667)" },
+	{ "-p", "port", PORT, O(http_port), 0, 65535,
+	    "web interface port (default 667, 0 = any free port)" },
 	{ "-b", "bindaddr", STR_LIST, O(bind_addrs), O(nbind), 0,
 	    "web interface address (repeatable)" },
 	{ "-l", "network/netmask", NET, O(nets), O(nnets), 0,
@@ -94,6 +94,12 @@ static const struct opt_def defs[] = {
 	    "idle time before a connection times out (default 300)" },
 	{ "--syn-alarm", "count", NUM, O(syn_alarm), 0, 10000000,
 	    "SYN-flood / scan alarm threshold (default 200, 0 = off)" },
+	{ "--http-conns", "count", NUM, O(http_conns), 0, 1000000,
+	    "web connections served at once (default 16384)" },
+	{ "--http-timeout", "secs", NUM, O(http_timeout), 0, 3600,
+	    "close idle web connections after this (default 15)" },
+	{ "--metrics-hosts", "count", NUM, O(metrics_hosts), 0, 10000000,
+	    "hosts in /metrics, the busiest first (default 1000)" },
 	{ "--wait", "secs", WAIT, O(wait_secs), 0, 4294967295UL,
 	    "wait for a down interface to come up (0 = forever)" },
 	{ "--hexdump", NULL, FLAG, O(hexdump), 0, 0,
@@ -206,6 +212,10 @@ set(const struct opt_def *d, const char *val)
 		*(double *)field = v;
 		break;
 	}
+	case PORT:
+		opts.http_set = 1;
+		opts.http_port = (unsigned int)parse_num(d->name, val, d->max);
+		break;
 	case WAIT:
 		opts.wait_set = 1;
 		opts.wait_secs = (unsigned int)parse_num(d->name, val, d->max);
@@ -279,6 +289,9 @@ opt_parse(int argc, char **argv)
 	opts.conns_max = 16384;
 	opts.conn_timeout = 300;
 	opts.syn_alarm = 200;
+	opts.http_conns = 16384;
+	opts.http_timeout = 15;
+	opts.metrics_hosts = 1000;
 	for (i = 1; i < argc; i++) {
 		const struct opt_def *d;
 		const char *val;
@@ -312,6 +325,8 @@ opt_parse(int argc, char **argv)
 	    opts.hosts_max);
 	check_keep("--ports-keep", &opts.ports_keep, "--ports-max",
 	    opts.ports_max);
+	if (opts.nbind > 0)
+		opts.http_set = 1;
 	if (opts.hexdump)
 		opts.verbose = opts.no_daemon = 1;
 	return &opts;

@@ -48,11 +48,15 @@ struct options {
 	const char	*pidfile;
 	int		 wait_set;
 	unsigned int	 wait_secs;	/* 0: forever */
-	/* Accepted for darkstat compatibility; served by later modules. */
+	/* The web interface. */
+	int		 http_set;	/* -p or -b given */
 	unsigned int	 http_port;
 	const char	*bind_addrs[MAX_IFACES];
 	int		 nbind;
 	const char	*base;
+	unsigned int	 http_conns;
+	unsigned int	 http_timeout;
+	unsigned int	 metrics_hosts;
 	const char	*chroot_dir;
 	const char	*user;
 	const char	*daylog;

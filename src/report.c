@@ -326,8 +326,8 @@ csv_report(FILE *f, const struct options *o, const struct sorted *hs)
 
 /* --------------------------------------------------------------- json */
 
-static void
-json_string(FILE *f, const char *s)
+void
+report_json_string(FILE *f, const char *s)
 {
 	fputc('"', f);
 	for (; *s; s++) {
@@ -343,8 +343,9 @@ json_string(FILE *f, const char *s)
 	fputc('"', f);
 }
 
-static void
-json_host(FILE *f, const struct options *o, const struct host *h)
+void
+report_json_host_fields(FILE *f, const struct options *o,
+    const struct host *h, int tables)
 {
 	const struct proto_entry **pr;
 	const struct port_entry **po;
@@ -353,7 +354,7 @@ json_host(FILE *f, const struct options *o, const struct host *h)
 
 	addr_str(&h->addr, a);
 	mac_str(h->mac, mac);
-	fprintf(f, "{\"addr\":\"%s\",\"in\":%" PRIu64 ",\"out\":%" PRIu64
+	fprintf(f, "\"addr\":\"%s\",\"in\":%" PRIu64 ",\"out\":%" PRIu64
 	    ",\"total\":%" PRIu64 ",\"pkts_in\":%" PRIu64 ",\"pkts_out\":%"
 	    PRIu64, a, h->in, h->out, h->in + h->out, h->pkts_in, h->pkts_out);
 	if (!o->no_macs)
@@ -363,6 +364,8 @@ json_host(FILE *f, const struct options *o, const struct host *h)
 		fprintf(f, "%" PRId64, h->last_seen);
 	else
 		fprintf(f, "null");
+	if (!tables)
+		return;
 	fprintf(f, ",\"protocols\":[");
 	pr = sorted_protos(h->protos, &n);
 	for (k = 0; k < n; k++)
@@ -386,6 +389,14 @@ json_host(FILE *f, const struct options *o, const struct host *h)
 		free(po);
 		fputc(']', f);
 	}
+}
+
+void
+report_json_host(FILE *f, const struct options *o, const struct host *h,
+    int tables)
+{
+	fputc('{', f);
+	report_json_host_fields(f, o, h, tables);
 	fputc('}', f);
 }
 
@@ -410,8 +421,8 @@ json_counters(FILE *f, const struct totals *s)
 	fprintf(f, "},\n");
 }
 
-static void
-json_graphs(FILE *f, const struct graphs *gs)
+void
+report_json_graphs(FILE *f, const struct graphs *gs)
 {
 	int i, b;
 
@@ -431,8 +442,8 @@ json_graphs(FILE *f, const struct graphs *gs)
 	fprintf(f, "},\n");
 }
 
-static void
-json_conn(FILE *f, const struct conn *c)
+void
+report_json_conn(FILE *f, const struct conn *c)
 {
 	char a[ADDR_STRLEN], b[ADDR_STRLEN], fl[9];
 	int d, e;
@@ -465,12 +476,12 @@ json_conn(FILE *f, const struct conn *c)
 	fprintf(f, "]}");
 }
 
+/* The alarm as it stands and the connection table's counts. */
 static void
-json_conns(FILE *f, const struct tables *t, const struct sorted *hs)
+json_alarm(FILE *f, const struct tables *t)
 {
 	const struct conn_alarm *al = conns_alarm(t->conns);
 	char a[ADDR_STRLEN];
-	size_t i;
 
 	fprintf(f, "\"alarm\":{\"kind\":\"%s\",\"addr\":", alarm_names[al->kind]);
 	if (al->kind)
@@ -478,33 +489,28 @@ json_conns(FILE *f, const struct tables *t, const struct sorted *hs)
 	else
 		fprintf(f, "null");
 	fprintf(f, ",\"count\":%u,\"since\":%" PRId64 ",\"raised\":%" PRIu64
-	    "},\n\"connections_evicted\":%" PRIu64 ",\n\"connections\":[",
-	    al->count, al->since, al->raised, conns_evicted(t->conns));
-	for (i = 0; i < hs->nconns; i++) {
-		fprintf(f, "%s\n", i ? "," : "");
-		json_conn(f, hs->conns[i]);
-	}
-	fprintf(f, "\n],\n");
+	    "},\n\"connections_tracked\":%zu,\n\"connections_evicted\":%"
+	    PRIu64 ",\n", al->count, al->since, al->raised,
+	    conns_count(t->conns), conns_evicted(t->conns));
 }
 
-static void
-json_report(FILE *f, const struct options *o, const struct tables *t,
-    const struct sorted *hs)
+void
+report_json_status(FILE *f, const struct tables *t)
 {
 	const struct totals *s = &t->totals;
 	struct cap_info ci;
 	size_t i;
 
-	fprintf(f, "{\"sources\":[");
+	fprintf(f, "\"sources\":[");
 	for (i = 0; i < (size_t)cap_count(); i++) {
 		cap_info((int)i, &ci);
 		fprintf(f, "%s{\"name\":", i ? "," : "");
-		json_string(f, ci.name);
+		report_json_string(f, ci.name);
 		fprintf(f, ",\"linktype\":\"%s\",\"received\":%" PRIu64
 		    ",\"dropped\":%" PRIu64 ",\"error\":", ci.linktype,
 		    ci.received, ci.dropped);
 		if (ci.error)
-			json_string(f, ci.error);
+			report_json_string(f, ci.error);
 		else
 			fprintf(f, "null");
 		fputc('}', f);
@@ -516,8 +522,8 @@ json_report(FILE *f, const struct options *o, const struct tables *t,
 	    ",\"hosts\":%zu,\"hosts_evicted\":%" PRIu64 ",\"first_ts\":%"
 	    PRId64 ",\"last_ts\":%" PRId64 "},\n", s->frames, s->packets,
 	    s->bytes, s->cut, s->local_in_bytes, s->local_out_bytes,
-	    s->local_in_pkts, s->local_out_pkts, hs->n, s->hosts_evicted,
-	    s->first_ts, s->last_ts);
+	    s->local_in_pkts, s->local_out_pkts, hosts_count(t->hosts),
+	    s->hosts_evicted, s->first_ts, s->last_ts);
 	json_counters(f, s);
 	/* Size buckets by their largest IP length; the last has none. */
 	fprintf(f, "\"sizes\":[");
@@ -535,7 +541,7 @@ json_report(FILE *f, const struct options *o, const struct tables *t,
 
 		cap_info((int)i, &ci);
 		fprintf(f, "%s{\"name\":", i ? "," : "");
-		json_string(f, ci.name);
+		report_json_string(f, ci.name);
 		fprintf(f, ",\"packets\":%" PRIu64 ",\"bytes\":%" PRIu64
 		    ",\"v4_bytes\":%" PRIu64 ",\"v6_bytes\":%" PRIu64
 		    ",\"tcp_bytes\":%" PRIu64 ",\"udp_bytes\":%" PRIu64
@@ -545,12 +551,27 @@ json_report(FILE *f, const struct options *o, const struct tables *t,
 		    it->other_bytes);
 	}
 	fprintf(f, "],\n");
-	json_graphs(f, &t->graphs);
-	json_conns(f, t, hs);
-	fprintf(f, "\"hosts\":[");
+	json_alarm(f, t);
+}
+
+static void
+json_report(FILE *f, const struct options *o, const struct tables *t,
+    const struct sorted *hs)
+{
+	size_t i;
+
+	fputc('{', f);
+	report_json_status(f, t);
+	report_json_graphs(f, &t->graphs);
+	fprintf(f, "\"connections\":[");
+	for (i = 0; i < hs->nconns; i++) {
+		fprintf(f, "%s\n", i ? "," : "");
+		report_json_conn(f, hs->conns[i]);
+	}
+	fprintf(f, "\n],\n\"hosts\":[");
 	for (i = 0; i < hs->n; i++) {
 		fprintf(f, "%s\n", i ? "," : "");
-		json_host(f, o, hs->hosts[i]);
+		report_json_host(f, o, hs->hosts[i], 1);
 	}
 	fprintf(f, "\n]}\n");
 }

@@ -1,0 +1,243 @@
+/*
+ * api.c: the JSON API. Field names are those of --report json (report.c
+ * writes both), so a script can move between the two.
+ */
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "conns.h"
+#include "filter.h"
+#include "hosts.h"
+#include "http/api.h"
+#include "http/snap.h"
+#include "http/url.h"
+#include "http/web.h"
+#include "opt.h"
+#include "report.h"
+#include "stats.h"
+#include "tables.h"
+#include "xmalloc.h"
+
+#define API_LIMIT	1000	/* hosts or connections unless ?limit= */
+
+static const int bar_secs[GRAPHS] = { 1, 60, 3600, 86400 };
+
+static void
+json_ok(struct http_reply *r)
+{
+	r->status = 200;
+	r->type = "application/json";
+	r->no_cache = 1;
+}
+
+void
+api_error(struct http_reply *r, FILE *f, int status, const char *why)
+{
+	r->status = status;
+	r->type = "application/json";
+	fprintf(f, "{\"error\":");
+	report_json_string(f, why);
+	fprintf(f, "}\n");
+}
+
+void
+api_status(const struct web *w, struct http_reply *r, FILE *f)
+{
+	struct snap *s = snap_get();
+	const struct tables *t = snap_tables(s);
+
+	fprintf(f, "{\"version\":");
+	report_json_string(f, opt_version());
+	fprintf(f, ",\n\"replay\":%s,\n\"started\":%" PRId64 ",\n\"now\":%"
+	    PRId64 ",\n", w->replay ? "true" : "false", w->started,
+	    web_now(w, t));
+	report_json_status(f, t);
+	fprintf(f, "\"uptime\":%" PRId64 "}\n", (int64_t)time(NULL) -
+	    w->started);
+	json_ok(r);
+	snap_release(s);
+}
+
+/* A host object with its name, left open for more fields. */
+static void
+host_open(const struct web *w, FILE *f, const struct host *h, int tables)
+{
+	char name[256];
+	const char *nm = web_name(w, h, name, sizeof name);
+
+	fprintf(f, "{\"name\":");
+	if (nm != NULL)
+		report_json_string(f, nm);
+	else
+		fprintf(f, "null");
+	fputc(',', f);
+	report_json_host_fields(f, w->o, h, tables);
+}
+
+void
+api_hosts(const struct web *w, const struct http_req *req,
+    struct http_reply *r, FILE *f)
+{
+	const char *text = req->arg(req->ctx, "filter"), *dir;
+	const char *ls = req->arg(req->ctx, "limit");
+	struct filter *flt = NULL;
+	struct tables *full = NULL;
+	const struct tables *t;
+	struct host **hs;
+	struct snap *s;
+	char err[256], name[256];
+	size_t n, i, shown = 0;
+	long limit = API_LIMIT, start = 0;
+	int key;
+
+	if ((key = host_key_parse(req->arg(req->ctx, "sort"))) == -1)
+		return api_error(r, f, 400, "invalid value for \"sort\"");
+	dir = req->arg(req->ctx, "dir");
+	if (dir != NULL && strcmp(dir, "asc") != 0 && strcmp(dir, "desc") != 0)
+		return api_error(r, f, 400, "invalid value for \"dir\"");
+	if (ls != NULL && (limit = url_number(ls)) == -1)
+		return api_error(r, f, 400, "\"limit\" is not a number");
+	if (req->arg(req->ctx, "start") != NULL &&
+	    (start = url_number(req->arg(req->ctx, "start"))) == -1)
+		return api_error(r, f, 400, "\"start\" is not a number");
+	if (text != NULL && *text != '\0' &&
+	    (flt = filter_compile(text, err, sizeof err)) == NULL)
+		return api_error(r, f, 400, err);
+	s = snap_get();
+	t = snap_tables(s);
+	if (flt != NULL && filter_needs_tables(flt))
+		t = full = stats_snapshot();
+	hs = hosts_sorted(t, key, dir != NULL && strcmp(dir, "asc") == 0, &n);
+	fprintf(f, "{\"hosts_total\":%zu,\"hosts\":[", n);
+	for (i = 0; i < n; i++) {
+		if (flt != NULL && !filter_match(flt, hs[i], web_name(w, hs[i],
+		    name, sizeof name)))
+			continue;
+		if (start > 0) {
+			start--;
+			continue;
+		}
+		if ((long)shown == limit)
+			break;
+		fprintf(f, "%s\n", shown++ ? "," : "");
+		host_open(w, f, hs[i], 0);
+		fputc('}', f);
+	}
+	fprintf(f, "\n],\"count\":%zu}\n", shown);
+	json_ok(r);
+	free(hs);
+	if (full != NULL)
+		tables_free(full);
+	snap_release(s);
+	filter_free(flt);
+}
+
+void
+api_host(const struct web *w, const char *typed, struct http_reply *r,
+    FILE *f)
+{
+	struct hosts *one;
+	struct addr a;
+	struct snap *s;
+	const struct tables *t;
+	size_t i, n = 0;
+
+	if (addr_parse(typed, &a) == -1)
+		return api_error(r, f, 404, "not an IP address");
+	if ((one = stats_snapshot_host(&a)) == NULL)
+		return api_error(r, f, 404, "no such host");
+	host_open(w, f, hosts_find(one, &a), 1);
+	fprintf(f, ",\"connections\":[");
+	s = snap_get();
+	t = snap_tables(s);
+	for (i = 0; i < conns_count(t->conns); i++) {
+		const struct conn *c = conns_at(t->conns, i);
+
+		if (addr_cmp(&c->client, &a) != 0 &&
+		    addr_cmp(&c->server, &a) != 0)
+			continue;
+		fprintf(f, "%s\n", n++ ? "," : "");
+		report_json_conn(f, c);
+	}
+	fprintf(f, "]}\n");
+	json_ok(r);
+	snap_release(s);
+	hosts_free(one);
+}
+
+void
+api_graphs(const struct web *w, struct http_reply *r, FILE *f)
+{
+	struct snap *s = snap_get();
+	const struct tables *t = snap_tables(s);
+	int i;
+
+	fprintf(f, "{\"now\":%" PRId64 ",\"bytes\":%" PRIu64 ",\"packets\":%"
+	    PRIu64 ",\"bar_secs\":{", web_now(w, t), t->totals.bytes,
+	    t->totals.packets);
+	for (i = 0; i < GRAPHS; i++)
+		fprintf(f, "%s\"%s\":%d", i ? "," : "", graph_names[i],
+		    bar_secs[i]);
+	fprintf(f, "},\n");
+	report_json_graphs(f, &t->graphs);
+	fprintf(f, "\"utc_offset\":%ld}\n", (long)timezone * -1);
+	json_ok(r);
+	snap_release(s);
+}
+
+static int
+cmp_conn(const void *a, const void *b)
+{
+	const struct conn *x = *(const struct conn *const *)a;
+	const struct conn *y = *(const struct conn *const *)b;
+	uint64_t tx = x->d[0].bytes + x->d[1].bytes;
+	uint64_t ty = y->d[0].bytes + y->d[1].bytes;
+
+	if (tx != ty)
+		return tx < ty ? 1 : -1;
+	return (x->last < y->last) - (x->last > y->last);
+}
+
+void
+api_conns(const struct web *w, const struct http_req *req,
+    struct http_reply *r, FILE *f)
+{
+	const char *text = req->arg(req->ctx, "filter");
+	const char *ls = req->arg(req->ctx, "limit");
+	const struct conn **v;
+	struct filter *flt = NULL;
+	const struct tables *t;
+	struct snap *s;
+	char err[256];
+	long limit = API_LIMIT;
+	size_t i, n, m = 0;
+
+	(void)w;
+	if (ls != NULL && (limit = url_number(ls)) == -1)
+		return api_error(r, f, 400, "\"limit\" is not a number");
+	if (text != NULL && *text != '\0' &&
+	    (flt = filter_compile(text, err, sizeof err)) == NULL)
+		return api_error(r, f, 400, err);
+	s = snap_get();
+	t = snap_tables(s);
+	n = conns_count(t->conns);
+	v = xreallocarray(NULL, n ? n : 1, sizeof *v);
+	for (i = 0; i < n; i++)
+		if (flt == NULL || filter_match_conn(flt, conns_at(t->conns, i)))
+			v[m++] = conns_at(t->conns, i);
+	qsort(v, m, sizeof *v, cmp_conn);
+	fputc('{', f);
+	/* The alarm and counts, as in status.json. */
+	fprintf(f, "\"connections_total\":%zu,\"connections\":[", m);
+	for (i = 0; i < m && (long)i < limit; i++) {
+		fprintf(f, "%s\n", i ? "," : "");
+		report_json_conn(f, v[i]);
+	}
+	fprintf(f, "\n]}\n");
+	json_ok(r);
+	free(v);
+	snap_release(s);
+	filter_free(flt);
+}

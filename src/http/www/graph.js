@@ -1,0 +1,238 @@
+/*
+ * graph.js: the web interface's script (darkstat-tui, ISC licence).
+ * Front page: four bar graphs of local traffic drawn on canvases from
+ * api/v1/graphs.json, with a rate scale, time ticks, a units switch and
+ * automatic reload. Other pages: automatic refresh of the #refresh block
+ * without reloading the page. Settings live in localStorage.
+ */
+'use strict';
+(function () {
+	var IN = '#1f77b4', OUT = '#d62728';
+	var W = 640, H = 220, ML = 78, MR = 10, MT = 10, MB = 34;
+	var graphs = [
+		{ name: 'seconds', title: 'last 60 seconds' },
+		{ name: 'minutes', title: 'last 60 minutes' },
+		{ name: 'hours', title: 'last 24 hours' },
+		{ name: 'days', title: 'last 31 days' }
+	];
+	var last = null, timer = null;
+
+	function pref(k, d) {
+		try {
+			var v = window.localStorage.getItem('darkstat-tui.' + k);
+			return v === null ? d : v;
+		} catch (e) {
+			return d;
+		}
+	}
+
+	function setPref(k, v) {
+		try {
+			window.localStorage.setItem('darkstat-tui.' + k, v);
+		} catch (e) { /* private mode: not kept */ }
+	}
+
+	/* A rate in bytes/s in the chosen units. */
+	function fmtRate(bps, units) {
+		var v = bps, base = 1024, names, i = 0;
+		if (units === 'bits') {
+			v = bps * 8; base = 1000;
+			names = ['b/s', 'kb/s', 'Mb/s', 'Gb/s', 'Tb/s'];
+		} else if (units === 'si') {
+			base = 1000;
+			names = ['B/s', 'kB/s', 'MB/s', 'GB/s', 'TB/s'];
+		} else {
+			names = ['B/s', 'KiB/s', 'MiB/s', 'GiB/s', 'TiB/s'];
+		}
+		while (v >= base && i < names.length - 1) {
+			v /= base; i++;
+		}
+		return (v >= 100 || i === 0 ? v.toFixed(0) : v.toFixed(1)) +
+		    ' ' + names[i];
+	}
+
+	/* A round scale step: 1, 2 or 5 times a power of ten. */
+	function niceStep(max, ticks) {
+		var raw = max / ticks, p = Math.pow(10, Math.floor(Math.log10(raw)));
+		var m = raw / p;
+		return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
+	}
+
+	function two(n) {
+		return (n < 10 ? '0' : '') + n;
+	}
+
+	function timeLabel(t, secs) {
+		var d = new Date(t * 1000);
+		if (secs === 1)
+			return two(d.getMinutes()) + ':' + two(d.getSeconds());
+		if (secs === 60 || secs === 3600)
+			return two(d.getHours()) + ':' + two(d.getMinutes());
+		return (d.getMonth() + 1) + '/' + d.getDate();
+	}
+
+	function draw(g, data, units) {
+		var gr = data.graphs[g.name], secs = data.bar_secs[g.name];
+		var n = gr.in.length, bars = [], i, max = 0, sum = 0, min = -1;
+		var cv = document.getElementById('canvas-' + g.name);
+		var ctx = cv.getContext('2d'), pw = W - ML - MR, ph = H - MT - MB;
+		var bw = pw / n, step, y, every, lastT = data.graphs.last || data.now;
+
+		/* Oldest first: the bar after the current one. */
+		for (i = 1; i <= n; i++) {
+			var k = (gr.pos + i) % n;
+			var b = { i: gr.in[k] / secs, o: gr.out[k] / secs,
+			    t: lastT - (n - i) * secs };
+			bars.push(b);
+			max = Math.max(max, b.i + b.o);
+			sum += b.i + b.o;
+			if (b.i + b.o > 0 && (min < 0 || b.i + b.o < min))
+				min = b.i + b.o;
+		}
+		ctx.clearRect(0, 0, W, H);
+		ctx.font = '11px sans-serif';
+		ctx.fillStyle = '#000';
+		step = niceStep(max > 0 ? max : 1, 4);
+		ctx.strokeStyle = '#ddd';
+		ctx.textAlign = 'right';
+		ctx.textBaseline = 'middle';
+		for (y = 0; y <= step * 4.0001; y += step) {
+			var py = MT + ph - y / (step * 4) * ph;
+			ctx.beginPath();
+			ctx.moveTo(ML, py);
+			ctx.lineTo(W - MR, py);
+			ctx.stroke();
+			ctx.fillText(fmtRate(y, units), ML - 4, py);
+		}
+		for (i = 0; i < n; i++) {
+			var x = ML + i * bw, hi = bars[i].i / (step * 4) * ph;
+			var ho = bars[i].o / (step * 4) * ph;
+			ctx.fillStyle = IN;
+			ctx.fillRect(x + 0.5, MT + ph - hi, Math.max(bw - 1, 1), hi);
+			ctx.fillStyle = OUT;
+			ctx.fillRect(x + 0.5, MT + ph - hi - ho, Math.max(bw - 1, 1), ho);
+		}
+		ctx.strokeStyle = '#000';
+		ctx.beginPath();
+		ctx.moveTo(ML, MT);
+		ctx.lineTo(ML, MT + ph);
+		ctx.lineTo(W - MR, MT + ph);
+		ctx.stroke();
+		ctx.fillStyle = '#000';
+		ctx.textAlign = 'center';
+		ctx.textBaseline = 'top';
+		every = n === 24 ? 4 : n === 31 ? 5 : 10;
+		for (i = n - 1; i >= 0; i -= every) {
+			var tx = ML + i * bw + bw / 2;
+			ctx.beginPath();
+			ctx.moveTo(tx, MT + ph);
+			ctx.lineTo(tx, MT + ph + 4);
+			ctx.stroke();
+			ctx.fillText(timeLabel(bars[i].t, secs), tx, MT + ph + 6);
+		}
+		cv.bars = bars;
+		cv.units = units;
+		cv.secs = secs;
+		document.getElementById('legend-' + g.name).textContent =
+		    'min ' + fmtRate(min < 0 ? 0 : min, units) + ', avg ' +
+		    fmtRate(sum / n, units) + ', max ' + fmtRate(max, units);
+	}
+
+	function hover(ev) {
+		var cv = ev.target, r = cv.getBoundingClientRect();
+		var i = Math.floor((ev.clientX - r.left - ML) /
+		    ((W - ML - MR) / (cv.bars ? cv.bars.length : 1)));
+		if (!cv.bars || i < 0 || i >= cv.bars.length)
+			return;
+		var b = cv.bars[i];
+		cv.title = timeLabel(b.t, cv.secs) + ': ' + fmtRate(b.i, cv.units) +
+		    ' in, ' + fmtRate(b.o, cv.units) + ' out';
+	}
+
+	function render() {
+		var units = document.getElementById('units').value;
+		graphs.forEach(function (g) { draw(g, last, units); });
+		document.getElementById('tb').textContent = last.bytes;
+		document.getElementById('tp').textContent = last.packets;
+	}
+
+	function load(url) {
+		fetch(url, { cache: 'no-store' }).then(function (r) {
+			return r.json();
+		}).then(function (data) {
+			last = data;
+			render();
+		}).catch(function () { /* keep the last graphs */ });
+	}
+
+	function setupGraphs(div) {
+		var url = document.body.dataset.root + div.dataset.graphs;
+		var units = document.getElementById('units');
+		div.textContent = '';
+		graphs.forEach(function (g) {
+			var box = document.createElement('div'), h = document.createElement('h3');
+			var cv = document.createElement('canvas'), p = document.createElement('p');
+			box.className = 'graph';
+			h.textContent = g.title + ' (';
+			h.innerHTML += '<span class="in">in</span> / <span class="out">out</span>)';
+			cv.id = 'canvas-' + g.name;
+			cv.width = W;
+			cv.height = H;
+			cv.addEventListener('mousemove', hover);
+			p.className = 'legend';
+			p.id = 'legend-' + g.name;
+			box.appendChild(h);
+			box.appendChild(cv);
+			box.appendChild(p);
+			div.appendChild(box);
+		});
+		units.value = pref('units', 'bytes');
+		units.addEventListener('change', function () {
+			setPref('units', units.value);
+			if (last)
+				render();
+		});
+		document.getElementById('reload').addEventListener('click',
+		    function () { load(url); });
+		load(url);
+		return function () { load(url); };
+	}
+
+	/* Replace the #refresh block with the same block of a fresh copy. */
+	function refreshBlock() {
+		fetch(window.location.href, { cache: 'no-store' }).then(function (r) {
+			return r.text();
+		}).then(function (text) {
+			var doc = new DOMParser().parseFromString(text, 'text/html');
+			var fresh = doc.getElementById('refresh');
+			if (fresh)
+				document.getElementById('refresh').replaceWith(
+				    document.importNode(fresh, true));
+		}).catch(function () { /* try again next time */ });
+	}
+
+	function setupRefresh(reload, period) {
+		var box = document.getElementById('autorefresh');
+		if (!box)
+			return;
+		function apply() {
+			if (timer)
+				clearInterval(timer);
+			timer = box.checked ? setInterval(reload, period) : null;
+		}
+		box.checked = pref('autorefresh', '0') === '1';
+		box.addEventListener('change', function () {
+			setPref('autorefresh', box.checked ? '1' : '0');
+			apply();
+		});
+		apply();
+	}
+
+	document.addEventListener('DOMContentLoaded', function () {
+		var div = document.getElementById('graphs');
+		if (div)
+			setupRefresh(setupGraphs(div), 1000);
+		else if (document.getElementById('refresh'))
+			setupRefresh(refreshBlock, 2000);
+	});
+}());
