@@ -139,6 +139,7 @@ api_host(const struct web *w, const char *typed, struct http_reply *r,
     FILE *f)
 {
 	struct hosts *one;
+	struct host *h;
 	struct addr a;
 	struct snap *s;
 	const struct tables *t;
@@ -148,7 +149,11 @@ api_host(const struct web *w, const char *typed, struct http_reply *r,
 		return api_error(r, f, 404, "not an IP address");
 	if ((one = stats_snapshot_host(&a)) == NULL)
 		return api_error(r, f, 404, "no such host");
-	host_open(w, f, hosts_find(one, &a), 1);
+	if ((h = hosts_find(one, &a)) == NULL) {
+		hosts_free(one);
+		return api_error(r, f, 404, "no such host");
+	}
+	host_open(w, f, h, 1);
 	fprintf(f, ",\"connections\":[");
 	s = snap_get();
 	t = snap_tables(s);

@@ -505,7 +505,12 @@ page_host(const struct web *w, const char *typed, struct http_reply *r,
 		    "found.");
 		return;
 	}
-	h = hosts_find(one, &a);
+	if ((h = hosts_find(one, &a)) == NULL) {
+		hosts_free(one);
+		page_error(r, f, 404, "The page you requested could not be "
+		    "found.");
+		return;
+	}
 	s = snap_get();
 	now = web_now(w, snap_tables(s));
 	addr_str(&a, canon);
