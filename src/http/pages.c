@@ -399,6 +399,17 @@ cmp_proto(const void *a, const void *b)
 	return x->proto - y->proto;
 }
 
+/* Three cells with darkstat's thousands separators. */
+static void
+in_out_total(FILE *f, uint64_t in, uint64_t out)
+{
+	char a[FMT_LEN], b[FMT_LEN], c[FMT_LEN];
+
+	fprintf(f, " <td class=\"num\">%s</td>\n <td class=\"num\">%s</td>\n"
+	    " <td class=\"num\">%s</td>\n", fmt_count(a, in), fmt_count(b, out),
+	    fmt_count(c, in + out));
+}
+
 static void
 table_count(FILE *f, size_t shown, size_t n)
 {
@@ -410,7 +421,7 @@ ports_table(FILE *f, const char *title, const struct ports *p, int tcp)
 {
 	const struct port_entry **v;
 	struct servent se, *res;
-	char sbuf[1024];
+	char sbuf[1024], b[FMT_LEN];
 	size_t n = ports_count(p), i, shown;
 
 	fprintf(f, "<h3>%s</h3>\n", title);
@@ -435,12 +446,11 @@ ports_table(FILE *f, const char *title, const struct ports *p, int tcp)
 		    " <td>", (i & 1) ? 1 : 2, v[i]->port);
 		if (res != NULL)
 			html_escape(f, res->s_name);
-		fprintf(f, "</td>\n <td class=\"num\">%" PRIu64 "</td>\n"
-		    " <td class=\"num\">%" PRIu64 "</td>\n <td class=\"num\">%"
-		    PRIu64 "</td>\n", v[i]->in, v[i]->out, v[i]->in + v[i]->out);
+		fprintf(f, "</td>\n");
+		in_out_total(f, v[i]->in, v[i]->out);
 		if (tcp)
-			fprintf(f, " <td class=\"num\">%" PRIu64 "</td>\n",
-			    v[i]->syn);
+			fprintf(f, " <td class=\"num\">%s</td>\n",
+			    fmt_count(b, v[i]->syn));
 		fprintf(f, "</tr>\n");
 	}
 	fprintf(f, "</table>\n");
@@ -475,10 +485,9 @@ protos_table(FILE *f, const struct protos *p)
 		    " <td>", (i & 1) ? 1 : 2, v[i]->proto);
 		if (res != NULL)
 			html_escape(f, res->p_name);
-		fprintf(f, "</td>\n <td class=\"num\">%" PRIu64 "</td>\n"
-		    " <td class=\"num\">%" PRIu64 "</td>\n <td class=\"num\">%"
-		    PRIu64 "</td>\n</tr>\n", v[i]->in, v[i]->out, v[i]->in +
-		    v[i]->out);
+		fprintf(f, "</td>\n");
+		in_out_total(f, v[i]->in, v[i]->out);
+		fprintf(f, "</tr>\n");
 	}
 	fprintf(f, "</table>\n");
 	free(v);
@@ -495,7 +504,7 @@ page_host(const struct web *w, const char *typed, struct http_reply *r,
 	struct hosts *one;
 	struct host *h;
 	struct snap *s;
-	char canon[ADDR_STRLEN], name[256], mac[18];
+	char canon[ADDR_STRLEN], name[256], mac[18], b1[FMT_LEN];
 	const char *nm;
 	int64_t now;
 
@@ -541,10 +550,12 @@ page_host(const struct web *w, const char *typed, struct http_reply *r,
 	}
 	fprintf(f, "<br>\n<b>First seen:</b> ");
 	web_time(f, h->first_seen);
-	fprintf(f, "</p>\n<p>\n <b>In:</b> %" PRIu64 "<br>\n <b>Out:</b> %"
-	    PRIu64 "<br>\n <b>Total:</b> %" PRIu64 "<br>\n <b>Packets in:</b> %"
-	    PRIu64 "<br>\n <b>Packets out:</b> %" PRIu64 "<br>\n</p>\n",
-	    h->in, h->out, h->in + h->out, h->pkts_in, h->pkts_out);
+	fprintf(f, "</p>\n<p>\n <b>In:</b> %s<br>\n", fmt_count(b1, h->in));
+	fprintf(f, " <b>Out:</b> %s<br>\n", fmt_count(b1, h->out));
+	fprintf(f, " <b>Total:</b> %s<br>\n", fmt_count(b1, h->in + h->out));
+	fprintf(f, " <b>Packets in:</b> %s<br>\n", fmt_count(b1, h->pkts_in));
+	fprintf(f, " <b>Packets out:</b> %s<br>\n</p>\n", fmt_count(b1,
+	    h->pkts_out));
 	ports_table(f, "TCP ports on this host", h->ports[PORTS_TCP], 1);
 	ports_table(f, "TCP ports on remote hosts", h->ports[PORTS_TCP_REMOTE],
 	    1);
