@@ -114,9 +114,18 @@ clean:
 #   build-fuzz/decode_fuzzer -max_total_time=600 tests/fuzz/corpus/decode
 FUZZ_CC ?= clang
 FUZZ_FLAGS = -g -O1 -std=gnu11 -fsanitize=fuzzer,address,undefined -Isrc \
-	$(shell $(PKG_CONFIG) --cflags libpcap 2>/dev/null)
-fuzz: build-fuzz/decode_fuzzer
+	$(shell $(PKG_CONFIG) --cflags libpcap libpcre2-8 2>/dev/null)
+# The request path links everything but the server, the loops and the UI.
+HTTP_FUZZ_SRCS = $(filter-out src/main.c src/headless.c src/http/server.c, \
+	$(wildcard src/*.c src/http/*.c))
+fuzz: build-fuzz/decode_fuzzer build-fuzz/http_fuzzer
 
 build-fuzz/decode_fuzzer: tests/fuzz/decode_fuzzer.c src/decode.c src/decode.h src/addr.h
 	@mkdir -p $(@D)
 	$(Q)$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ tests/fuzz/decode_fuzzer.c src/decode.c
+
+build-fuzz/http_fuzzer: tests/fuzz/http_fuzzer.c $(HTTP_FUZZ_SRCS) $(wildcard src/*.h src/http/*.h src/http/www/*)
+	@mkdir -p $(@D)
+	$(Q)$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ tests/fuzz/http_fuzzer.c \
+	    $(HTTP_FUZZ_SRCS) $(shell $(PKG_CONFIG) --libs libpcap libpcre2-8) \
+	    -pthread -lm
