@@ -45,7 +45,7 @@ def main():
         db = os.path.join(tmp, "live.db")
         bad = []
         for i in range(8):
-            p = subprocess.Popen([DSTUI, "--no-tui", "-i", "lo", "-f", "ether proto 0x88b5",
+            p = subprocess.Popen([DSTUI, "--no-tui", "-p", "0", "-b", "127.0.0.1", "-i", "lo", "-f", "ether proto 0x88b5",
                                   "--hosts-max", "1000000", "--hosts-keep", "500000",
                                   "--import", seed, "--export", db],
                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
