@@ -125,6 +125,12 @@ static const struct opt_def defs[] = {
 static struct options opts;
 
 const char *
+opt_release(void)
+{
+	return VERSION;
+}
+
+const char *
 opt_version(void)
 {
 	static char buf[256];
@@ -327,6 +333,9 @@ opt_parse(int argc, char **argv)
 	    opts.ports_max);
 	if (opts.nbind > 0)
 		opts.http_set = 1;
+	if (opts.http_conns == 0 || opts.http_timeout == 0)
+		usage_error("%s: \"0\" is out of range (min 1)",
+		    opts.http_conns == 0 ? "--http-conns" : "--http-timeout");
 	if (opts.hexdump)
 		opts.verbose = opts.no_daemon = 1;
 	return &opts;

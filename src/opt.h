@@ -67,5 +67,7 @@ struct options {
 struct options		*opt_parse(int argc, char **argv);
 void			 opt_usage(void *stream);
 const char		*opt_version(void);
+/* The version number alone: "0.1". */
+const char		*opt_release(void);
 
 #endif

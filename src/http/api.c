@@ -45,7 +45,7 @@ api_error(struct http_reply *r, FILE *f, int status, const char *why)
 void
 api_status(const struct web *w, struct http_reply *r, FILE *f)
 {
-	struct snap *s = snap_get();
+	struct snap *s = snap_get(SNAP_CONNS);
 	const struct tables *t = snap_tables(s);
 
 	fprintf(f, "{\"version\":");
@@ -83,20 +83,19 @@ api_hosts(const struct web *w, const struct http_req *req,
 	const char *text = req->arg(req->ctx, "filter"), *dir;
 	const char *ls = req->arg(req->ctx, "limit");
 	struct filter *flt = NULL;
-	struct tables *full = NULL;
-	const struct tables *t;
 	struct host **hs;
 	struct snap *s;
-	char err[256], name[256];
+	char err[256];
 	size_t n, i, shown = 0;
 	long limit = API_LIMIT, start = 0;
-	int key;
+	int key, asc;
 
 	if ((key = host_key_parse(req->arg(req->ctx, "sort"))) == -1)
 		return api_error(r, f, 400, "invalid value for \"sort\"");
 	dir = req->arg(req->ctx, "dir");
 	if (dir != NULL && strcmp(dir, "asc") != 0 && strcmp(dir, "desc") != 0)
 		return api_error(r, f, 400, "invalid value for \"dir\"");
+	asc = dir != NULL && strcmp(dir, "asc") == 0;
 	if (ls != NULL && (limit = url_number(ls)) == -1)
 		return api_error(r, f, 400, "\"limit\" is not a number");
 	if (req->arg(req->ctx, "start") != NULL &&
@@ -105,16 +104,12 @@ api_hosts(const struct web *w, const struct http_req *req,
 	if (text != NULL && *text != '\0' &&
 	    (flt = filter_compile(text, err, sizeof err)) == NULL)
 		return api_error(r, f, 400, err);
-	s = snap_get();
-	t = snap_tables(s);
-	if (flt != NULL && filter_needs_tables(flt))
-		t = full = stats_snapshot();
-	hs = hosts_sorted(t, key, dir != NULL && strcmp(dir, "asc") == 0, &n);
-	fprintf(f, "{\"hosts_total\":%zu,\"hosts\":[", n);
+	s = snap_get(flt != NULL && filter_needs_tables(flt) ? SNAP_FULL :
+	    SNAP_HOSTS);
+	hs = web_hosts(w, s, key, asc, flt, &n);
+	fprintf(f, "{\"hosts_total\":%zu,\"hosts_matched\":%zu,\"hosts\":[",
+	    hosts_count(snap_tables(s)->hosts), n);
 	for (i = 0; i < n; i++) {
-		if (flt != NULL && !filter_match(flt, hs[i], web_name(w, hs[i],
-		    name, sizeof name)))
-			continue;
 		if (start > 0) {
 			start--;
 			continue;
@@ -128,8 +123,6 @@ api_hosts(const struct web *w, const struct http_req *req,
 	fprintf(f, "\n],\"count\":%zu}\n", shown);
 	json_ok(r);
 	free(hs);
-	if (full != NULL)
-		tables_free(full);
 	snap_release(s);
 	filter_free(flt);
 }
@@ -155,7 +148,7 @@ api_host(const struct web *w, const char *typed, struct http_reply *r,
 	}
 	host_open(w, f, h, 1);
 	fprintf(f, ",\"connections\":[");
-	s = snap_get();
+	s = snap_get(SNAP_CONNS);
 	t = snap_tables(s);
 	for (i = 0; i < conns_count(t->conns); i++) {
 		const struct conn *c = conns_at(t->conns, i);
@@ -175,7 +168,7 @@ api_host(const struct web *w, const char *typed, struct http_reply *r,
 void
 api_graphs(const struct web *w, struct http_reply *r, FILE *f)
 {
-	struct snap *s = snap_get();
+	struct snap *s = snap_get(SNAP_HOSTS);
 	const struct tables *t = snap_tables(s);
 	int i;
 
@@ -187,7 +180,7 @@ api_graphs(const struct web *w, struct http_reply *r, FILE *f)
 		    bar_secs[i]);
 	fprintf(f, "},\n");
 	report_json_graphs(f, &t->graphs);
-	fprintf(f, "\"utc_offset\":%ld}\n", (long)timezone * -1);
+	fprintf(f, "\"hosts\":%zu}\n", hosts_count(t->hosts));
 	json_ok(r);
 	snap_release(s);
 }
@@ -225,7 +218,7 @@ api_conns(const struct web *w, const struct http_req *req,
 	if (text != NULL && *text != '\0' &&
 	    (flt = filter_compile(text, err, sizeof err)) == NULL)
 		return api_error(r, f, 400, err);
-	s = snap_get();
+	s = snap_get(SNAP_CONNS);
 	t = snap_tables(s);
 	n = conns_count(t->conns);
 	v = xreallocarray(NULL, n ? n : 1, sizeof *v);
@@ -233,9 +226,8 @@ api_conns(const struct web *w, const struct http_req *req,
 		if (flt == NULL || filter_match_conn(flt, conns_at(t->conns, i)))
 			v[m++] = conns_at(t->conns, i);
 	qsort(v, m, sizeof *v, cmp_conn);
-	fputc('{', f);
-	/* The alarm and counts, as in status.json. */
-	fprintf(f, "\"connections_total\":%zu,\"connections\":[", m);
+	fprintf(f, "{\"connections_total\":%zu,\"connections_matched\":%zu,"
+	    "\"connections\":[", n, m);
 	for (i = 0; i < m && (long)i < limit; i++) {
 		fprintf(f, "%s\n", i ? "," : "");
 		report_json_conn(f, v[i]);

@@ -18,19 +18,29 @@
 #include "opt.h"
 #include "tables.h"
 
+/* s as a quoted label value into buf. */
+static const char *
+label_str(char *buf, size_t len, const char *s)
+{
+	size_t o = 0;
+
+	buf[o++] = '"';
+	for (; *s != '\0' && o + 4 < len; s++) {
+		if (*s == '\\' || *s == '"' || *s == '\n')
+			buf[o++] = '\\';
+		buf[o++] = *s == '\n' ? 'n' : *s;
+	}
+	buf[o++] = '"';
+	buf[o] = '\0';
+	return buf;
+}
+
 static void
 label(FILE *f, const char *s)
 {
-	fputc('"', f);
-	for (; *s != '\0'; s++) {
-		if (*s == '\\' || *s == '"')
-			fputc('\\', f);
-		if (*s == '\n')
-			fputs("\\n", f);
-		else
-			fputc(*s, f);
-	}
-	fputc('"', f);
+	char buf[1024];
+
+	fputs(label_str(buf, sizeof buf, s), f);
 }
 
 static void
@@ -40,15 +50,16 @@ head(FILE *f, const char *name, const char *type, const char *help)
 }
 
 static void
-host_series(FILE *f, const struct web *w, const struct tables *t)
+host_series(FILE *f, const struct web *w, struct snap *s)
 {
 	static const char *const dirs[] = { "in", "out" };
-	struct host **hs;
+	struct host *const *hs;
 	size_t n, i;
-	char a[ADDR_STRLEN], mac[18];
+	char a[ADDR_STRLEN], mac[18], iface[1024];
 	int d, bytes;
 
-	hs = hosts_sorted(t, KEY_TOTAL, 0, &n);
+	hs = snap_sorted(s, KEY_TOTAL, &n);
+	label_str(iface, sizeof iface, w->ifaces);
 	if (n > w->o->metrics_hosts)
 		n = w->o->metrics_hosts;
 	for (bytes = 1; bytes >= 0; bytes--) {
@@ -62,9 +73,8 @@ host_series(FILE *f, const struct web *w, const struct tables *t)
 
 			addr_str(&h->addr, a);
 			for (d = 0; d < 2; d++) {
-				fprintf(f, "%s{interface=", name);
-				label(f, w->ifaces);
-				fprintf(f, ",ip=\"%s\"", a);
+				fprintf(f, "%s{interface=%s,ip=\"%s\"", name,
+				    iface, a);
 				if (!w->o->no_macs) {
 					web_mac(mac, h->mac);
 					fprintf(f, ",mac=\"%s\"", mac);
@@ -75,11 +85,10 @@ host_series(FILE *f, const struct web *w, const struct tables *t)
 			}
 		}
 	}
-	free(hs);
 }
 
 static void
-capture_series(FILE *f, const struct tables *t)
+capture_series(FILE *f, const struct web *w, const struct tables *t)
 {
 	static const struct {
 		const char	*name;
@@ -108,7 +117,8 @@ capture_series(FILE *f, const struct tables *t)
 			    k == 1 ? ci.dropped : k == 2 ? t->totals.iface[i].bytes
 			    : t->totals.iface[i].packets;
 			fprintf(f, "%s{interface=", m[k].name);
-			label(f, ci.name);
+			/* A replay is named as in the host series. */
+			label(f, w->replay ? w->ifaces : ci.name);
 			fprintf(f, "} %" PRIu64 "\n", v);
 		}
 	}
@@ -125,7 +135,7 @@ one(FILE *f, const char *name, const char *type, const char *help,
 void
 metrics(const struct web *w, struct http_reply *r, FILE *f)
 {
-	struct snap *s = snap_get();
+	struct snap *s = snap_get(SNAP_CONNS);
 	const struct tables *t = snap_tables(s);
 	const struct totals *tt = &t->totals;
 	const struct conn_alarm *al = conns_alarm(t->conns);
@@ -133,7 +143,7 @@ metrics(const struct web *w, struct http_reply *r, FILE *f)
 
 	head(f, "darkstat_tui_build_info", "gauge", "Version and libpcap.");
 	fprintf(f, "darkstat_tui_build_info{version=");
-	label(f, opt_version());
+	label(f, opt_release());
 	fprintf(f, ",libpcap=");
 	label(f, pcap_lib_version());
 	fprintf(f, "} 1\n");
@@ -149,7 +159,7 @@ metrics(const struct web *w, struct http_reply *r, FILE *f)
 		fprintf(f, "darkstat_tui_frames_not_accounted_total{reason=\"%s\","
 		    "malformed=\"%s\"} %" PRIu64 "\n", decode_reason_name(i),
 		    i >= REASON_FIRST_MALFORMED ? "yes" : "no", tt->reasons[i]);
-	capture_series(f, t);
+	capture_series(f, w, t);
 	one(f, "darkstat_tui_hosts", "gauge", "Hosts in the table.",
 	    hosts_count(t->hosts));
 	one(f, "darkstat_tui_hosts_max", "gauge", "--hosts-max (0: none).",
@@ -169,7 +179,7 @@ metrics(const struct web *w, struct http_reply *r, FILE *f)
 	    al->kind == ALARM_SCAN);
 	one(f, "darkstat_tui_alarm_raised_total", "counter",
 	    "Times the alarm was raised.", al->raised);
-	host_series(f, w, t);
+	host_series(f, w, s);
 	r->status = 200;
 	r->type = "text/plain; version=0.0.4; charset=utf-8";
 	r->no_cache = 1;

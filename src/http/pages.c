@@ -261,34 +261,11 @@ host_row(FILE *f, const struct web *w, const struct view *v,
 	    h->pkts_out);
 }
 
-/*
- * The hosts that pass the filter. A filter on ports or protocols needs the
- * hosts' tables, which the shared summary snapshot does not have.
- */
-static struct host **
-hosts_filtered(const struct web *w, const struct tables *t,
-    const struct view *v, const struct filter *flt, size_t *n)
-{
-	struct host **hs = hosts_sorted(t, v->key, v->asc, n);
-	char name[256];
-	size_t i, m = 0;
-
-	if (flt == NULL)
-		return hs;
-	for (i = 0; i < *n; i++)
-		if (filter_match(flt, hs[i], web_name(w, hs[i], name,
-		    sizeof name)))
-			hs[m++] = hs[i];
-	*n = m;
-	return hs;
-}
-
 void
 page_hosts(const struct web *w, const struct http_req *req,
     struct http_reply *r, FILE *f)
 {
 	struct filter *flt = NULL;
-	struct tables *full = NULL;
 	const struct tables *t;
 	struct snap *s;
 	struct host **hs;
@@ -307,11 +284,10 @@ page_hosts(const struct web *w, const struct http_req *req,
 		page_error(r, f, 400, ferr);
 		return;
 	}
-	s = snap_get();
+	s = snap_get(flt != NULL && filter_needs_tables(flt) ? SNAP_FULL :
+	    SNAP_HOSTS);
 	t = snap_tables(s);
-	if (flt != NULL && filter_needs_tables(flt))
-		t = full = stats_snapshot();
-	hs = hosts_filtered(w, t, &v, flt, &n);
+	hs = web_hosts(w, s, v.key, v.asc, flt, &n);
 	if (v.full)
 		v.start = 0;
 	if (n > 0 && (size_t)v.start >= n) {
@@ -367,8 +343,6 @@ page_hosts(const struct web *w, const struct http_req *req,
 	r->type = "text/html; charset=utf-8";
 out:
 	free(hs);
-	if (full != NULL)
-		tables_free(full);
 	snap_release(s);
 	filter_free(flt);
 }
@@ -520,7 +494,7 @@ page_host(const struct web *w, const char *typed, struct http_reply *r,
 		    "found.");
 		return;
 	}
-	s = snap_get();
+	s = snap_get(SNAP_CONNS);
 	now = web_now(w, snap_tables(s));
 	addr_str(&a, canon);
 	html_open(f, w, typed, 2, snap_tables(s));
@@ -688,7 +662,7 @@ page_conns(const struct web *w, const struct http_req *req,
 		page_error(r, f, 400, err);
 		return;
 	}
-	s = snap_get();
+	s = snap_get(SNAP_CONNS);
 	t = snap_tables(s);
 	al = conns_alarm(t->conns);
 	html_open(f, w, "Connections", 1, t);
@@ -734,7 +708,7 @@ void
 page_front(const struct web *w, const struct http_req *req,
     struct http_reply *r, FILE *f)
 {
-	struct snap *s = snap_get();
+	struct snap *s = snap_get(SNAP_HOSTS);
 	const struct tables *t = snap_tables(s);
 	uint64_t pc, pd;
 
@@ -768,7 +742,7 @@ page_front(const struct web *w, const struct http_req *req,
 void
 page_graphs_xml(const struct web *w, struct http_reply *r, FILE *f)
 {
-	struct snap *s = snap_get();
+	struct snap *s = snap_get(SNAP_HOSTS);
 	const struct tables *t = snap_tables(s);
 	uint64_t pc, pd;
 	int i, b;

@@ -99,6 +99,8 @@ dispatch(const struct http_req *req, const char *path, struct http_reply *r,
 		page_conns(&web, req, r, f);
 	else if (strncmp(path, "/graphs.xml", 11) == 0)
 		page_graphs_xml(&web, r, f);
+	else if (strcmp(path, "/favicon.ico") == 0)
+		r->status = 204;	/* no icon, and no error in the console */
 	else if (strcmp(path, "/metrics") == 0)
 		metrics(&web, r, f);
 	else if (strcmp(path, "/api/v1/status.json") == 0)

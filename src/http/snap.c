@@ -1,6 +1,10 @@
 /*
- * snap.c: a reference-counted summary snapshot, renewed when the tables
- * changed and it is older than SNAP_MAX_AGE_MS.
+ * snap.c: reference-counted snapshots: a summary one without and one with
+ * the connection rows, and a full one for the filters that need the hosts'
+ * port and protocol tables, each renewed when the tables changed and it is
+ * older than SNAP_MAX_AGE_MS. Copying is what serving costs the capture
+ * threads (the lock, and the page faults of fresh memory), so it happens
+ * at most twice a second whatever the request rate.
  */
 #include <pthread.h>
 #include <stdint.h>
@@ -8,21 +12,26 @@
 #include <time.h>
 
 #include "http/snap.h"
+#include "http/web.h"
 #include "stats.h"
 #include "tables.h"
 #include "xmalloc.h"
 
-#define SNAP_MAX_AGE_MS	200
+#define SNAP_MAX_AGE_MS	500
 
 struct snap {
 	struct tables	*t;
 	int		 refs;		/* the cache's own counts as one */
+	pthread_mutex_t	 mtx;		/* for sorted */
+	struct host	**sorted[KEY_COUNT];	/* made on first use */
+	size_t		 n;
 };
 
+/* One of each kind; protected by snap_mtx */
 static pthread_mutex_t	 snap_mtx = PTHREAD_MUTEX_INITIALIZER;
-static struct snap	*cur;		/* protected by snap_mtx */
-static uint64_t		 cur_gen;
-static int64_t		 cur_ms;
+static struct snap	*cur[SNAP_KINDS];
+static uint64_t		 cur_gen[SNAP_KINDS];
+static int64_t		 cur_ms[SNAP_KINDS];
 
 static int64_t
 now_ms(void)
@@ -37,30 +46,38 @@ static void
 unref(struct snap *s)
 {
 	/* Called with snap_mtx held. */
+	int k;
+
 	if (--s->refs > 0)
 		return;
+	for (k = 0; k < KEY_COUNT; k++)
+		free(s->sorted[k]);
+	pthread_mutex_destroy(&s->mtx);
 	tables_free(s->t);
 	free(s);
 }
 
 struct snap *
-snap_get(void)
+snap_get(enum snap_kind c)
 {
 	uint64_t gen = stats_generation();
 	int64_t ms = now_ms();
 	struct snap *s;
 
 	pthread_mutex_lock(&snap_mtx);
-	if (cur == NULL || (gen != cur_gen && ms - cur_ms >= SNAP_MAX_AGE_MS)) {
-		if (cur != NULL)
-			unref(cur);
-		cur = xmalloc(sizeof *cur);
-		cur->t = stats_snapshot_summary(1);
-		cur->refs = 1;
-		cur_gen = gen;
-		cur_ms = ms;
+	if (cur[c] == NULL || (gen != cur_gen[c] &&
+	    ms - cur_ms[c] >= SNAP_MAX_AGE_MS)) {
+		if (cur[c] != NULL)
+			unref(cur[c]);
+		cur[c] = xcalloc(1, sizeof *cur[c]);
+		cur[c]->t = c == SNAP_FULL ? stats_snapshot() :
+		    stats_snapshot_summary(c == SNAP_CONNS);
+		cur[c]->refs = 1;
+		pthread_mutex_init(&cur[c]->mtx, NULL);
+		cur_gen[c] = gen;
+		cur_ms[c] = ms;
 	}
-	s = cur;
+	s = cur[c];
 	s->refs++;
 	pthread_mutex_unlock(&snap_mtx);
 	return s;
@@ -70,6 +87,17 @@ const struct tables *
 snap_tables(const struct snap *s)
 {
 	return s->t;
+}
+
+struct host *const *
+snap_sorted(struct snap *s, int key, size_t *n)
+{
+	pthread_mutex_lock(&s->mtx);
+	if (s->sorted[key] == NULL)
+		s->sorted[key] = hosts_sorted(s->t, key, 0, &s->n);
+	*n = s->n;
+	pthread_mutex_unlock(&s->mtx);
+	return s->sorted[key];
 }
 
 void
@@ -83,9 +111,13 @@ snap_release(struct snap *s)
 void
 snap_flush(void)
 {
+	int c;
+
 	pthread_mutex_lock(&snap_mtx);
-	if (cur != NULL)
-		unref(cur);
-	cur = NULL;
+	for (c = 0; c < SNAP_KINDS; c++) {
+		if (cur[c] != NULL)
+			unref(cur[c]);
+		cur[c] = NULL;
+	}
 	pthread_mutex_unlock(&snap_mtx);
 }

@@ -1,17 +1,19 @@
 /*
  * web.c: helpers shared by the pages, the JSON API and /metrics.
  */
-#define _GNU_SOURCE	/* qsort_r */
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "dns.h"
+#include "filter.h"
 #include "hosts.h"
+#include "http/snap.h"
 #include "http/web.h"
 #include "opt.h"
 #include "tables.h"
+#include "xmalloc.h"
 
 const char *const host_key_names[KEY_COUNT] = {
 	"total", "in", "out", "lastseen", "packets", "addr"
@@ -42,40 +44,66 @@ key_of(const struct host *h, int key)
 	}
 }
 
+struct keyed {
+	int64_t		 key;
+	struct host	*h;
+};
+
 /* Descending; ties by address so that pages do not shuffle. */
 static int
-cmp_desc(const void *pa, const void *pb, void *pkey)
+cmp_desc(const void *pa, const void *pb)
 {
-	const struct host *a = *(struct host *const *)pa;
-	const struct host *b = *(struct host *const *)pb;
-	int key = *(int *)pkey;
-	int64_t ka, kb;
+	const struct keyed *a = pa, *b = pb;
 
-	if (key != KEY_ADDR) {
-		ka = key_of(a, key);
-		kb = key_of(b, key);
-		if (ka != kb)
-			return ka < kb ? 1 : -1;
-	}
-	return -addr_cmp(&a->addr, &b->addr);
+	if (a->key != b->key)
+		return a->key < b->key ? 1 : -1;
+	return -addr_cmp(&a->h->addr, &b->h->addr);
 }
 
+/*
+ * The keys are copied next to the pointers first: sorting then reads one
+ * array instead of chasing a pointer per comparison.
+ */
 struct host **
 hosts_sorted(const struct tables *t, int key, int asc, size_t *n)
 {
 	struct host **v = hosts_list(t->hosts, n);
+	struct keyed *k;
 	size_t i;
 
-	if (*n > 1)
-		qsort_r(v, *n, sizeof *v, cmp_desc, &key);
-	if (asc)
-		for (i = 0; i < *n / 2; i++) {
-			struct host *h = v[i];
-
-			v[i] = v[*n - 1 - i];
-			v[*n - 1 - i] = h;
-		}
+	if (*n < 2)
+		return v;
+	k = xreallocarray(NULL, *n, sizeof *k);
+	for (i = 0; i < *n; i++) {
+		k[i].key = key == KEY_ADDR ? 0 : key_of(v[i], key);
+		k[i].h = v[i];
+	}
+	qsort(k, *n, sizeof *k, cmp_desc);
+	for (i = 0; i < *n; i++)
+		v[asc ? *n - 1 - i : i] = k[i].h;
+	free(k);
 	return v;
+}
+
+struct host **
+web_hosts(const struct web *w, struct snap *s, int key, int asc,
+    const struct filter *flt, size_t *n)
+{
+	struct host *const *sorted = snap_sorted(s, key, n);
+	struct host **hs = xreallocarray(NULL, *n ? *n : 1, sizeof *hs);
+	char name[256];
+	size_t i, m = 0;
+
+	for (i = 0; i < *n; i++) {
+		struct host *h = sorted[asc ? *n - 1 - i : i];
+
+		/* Known names only: a filter must not queue 10k lookups. */
+		if (flt == NULL || filter_match(flt, h, w->o->no_dns ? NULL :
+		    dns_name(&h->addr, name, sizeof name, 0)))
+			hs[m++] = h;
+	}
+	*n = m;
+	return hs;
 }
 
 int64_t

@@ -29,6 +29,14 @@ int		 host_key_parse(const char *s);
 /* The hosts of t sorted by key, descending unless asc; caller frees. */
 struct host	**hosts_sorted(const struct tables *t, int key, int asc,
 		    size_t *n);
+/*
+ * The hosts of s sorted by key (descending unless asc) that pass flt (if
+ * not NULL): an array the caller frees.
+ */
+struct filter;
+struct snap;
+struct host	**web_hosts(const struct web *, struct snap *s, int key,
+		    int asc, const struct filter *flt, size_t *n);
 /* "Now" for ages: the wall clock, or the last packet of a replay. */
 int64_t		 web_now(const struct web *, const struct tables *);
 /* darkstat's length_of_time(): "1 hr, 0 mins, 1 sec". */

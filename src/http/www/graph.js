@@ -51,11 +51,19 @@
 		    ' ' + names[i];
 	}
 
-	/* A round scale step: 1, 2 or 5 times a power of ten. */
-	function niceStep(max, ticks) {
-		var raw = max / ticks, p = Math.pow(10, Math.floor(Math.log10(raw)));
-		var m = raw / p;
-		return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
+	/*
+	 * A round scale step in the units shown: 1, 2 or 5 times a power of
+	 * ten of the largest unit (KiB, kB, kb...) below the raw step.
+	 */
+	function niceStep(max, ticks, units) {
+		var base = units === 'bytes' ? 1024 : 1000;
+		var mult = units === 'bits' ? 8 : 1;
+		var raw = max * mult / ticks, u = 1, m, p;
+		while (raw / u >= base)
+			u *= base;
+		p = Math.pow(10, Math.floor(Math.log10(raw / u)));
+		m = raw / u / p;
+		return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p * u / mult;
 	}
 
 	function two(n) {
@@ -92,7 +100,7 @@
 		ctx.clearRect(0, 0, W, H);
 		ctx.font = '11px sans-serif';
 		ctx.fillStyle = '#000';
-		step = niceStep(max > 0 ? max : 1, 4);
+		step = niceStep(max > 0 ? max : 1, 4, units);
 		ctx.strokeStyle = '#ddd';
 		ctx.textAlign = 'right';
 		ctx.textBaseline = 'middle';
