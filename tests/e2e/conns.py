@@ -13,6 +13,7 @@
 """
 import collections
 import ipaddress
+import json
 import os
 import re
 import signal
@@ -23,6 +24,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.request
 import http.server
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -151,6 +153,34 @@ def scan_alarm(tmp):
         "a generated scan of 300 ports raises the scan alarm: %s" % (alarm,))
     _, alarm = ours(path, ["--syn-alarm", "400"])
     say(alarm and alarm[0] == "none" and alarm[3] == "0", "below --syn-alarm: no alarm")
+    alarm_over_http(tmp, path)
+
+
+def alarm_over_http(tmp, path):
+    """The same alarm in the web interface: status.json, /metrics, pages."""
+    err = os.path.join(tmp, "srv.err")
+    with open(err, "w") as e:
+        srv = subprocess.Popen([DSTUI, "--no-tui", "--no-dns", "-r", path, "-p", "0",
+                                "-b", "127.0.0.1"], stderr=e)
+    try:
+        for _ in range(200):
+            time.sleep(0.05)
+            text = open(err).read()
+            if "end of the capture file" in text:
+                break
+        url = re.search(r"http://\S+/", text).group(0)
+        get = lambda u: urllib.request.urlopen(url + u, timeout=10).read().decode()
+        st = json.loads(get("api/v1/status.json"))["alarm"]
+        say(st["kind"] == "scan" and st["addr"] == "192.0.2.66" and st["raised"] == 1,
+            "status.json shows the scan alarm: %s" % st)
+        m = get("metrics")
+        say('darkstat_tui_alarm{kind="scan"} 1\n' in m and
+            "darkstat_tui_alarm_raised_total 1\n" in m, "/metrics shows the scan alarm")
+        say("ALARM: port scan from 192.0.2.66" in get("hosts/"),
+            "the pages show the alarm")
+    finally:
+        srv.terminate()
+        srv.wait()
 
 
 def no_false_alarms():
