@@ -96,6 +96,7 @@ run: build-deps
 bench: deps
 	@$(MAKE) --no-print-directory all
 	@tests/bench/run
+	@tests/bench/http
 
 install: $(PROG)
 	install -d $(DESTDIR)$(PREFIX)/sbin $(DESTDIR)$(PREFIX)/share/man/man8

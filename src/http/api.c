@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "cap.h"
 #include "conns.h"
 #include "filter.h"
 #include "hosts.h"
@@ -50,9 +51,9 @@ api_status(const struct web *w, struct http_reply *r, FILE *f)
 
 	fprintf(f, "{\"version\":");
 	report_json_string(f, opt_version());
-	fprintf(f, ",\n\"replay\":%s,\n\"started\":%" PRId64 ",\n\"now\":%"
-	    PRId64 ",\n", w->replay ? "true" : "false", w->started,
-	    web_now(w, t));
+	fprintf(f, ",\n\"replay\":%s,\n\"capture_done\":%s,\n\"started\":%"
+	    PRId64 ",\n\"now\":%" PRId64 ",\n", w->replay ? "true" : "false",
+	    cap_done() ? "true" : "false", w->started, web_now(w, t));
 	report_json_status(f, t);
 	fprintf(f, "\"uptime\":%" PRId64 "}\n", (int64_t)time(NULL) -
 	    w->started);

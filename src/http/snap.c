@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "cap.h"
 #include "http/snap.h"
 #include "http/web.h"
 #include "stats.h"
@@ -25,6 +26,7 @@ struct snap {
 	pthread_mutex_t	 mtx;		/* for sorted */
 	struct host	**sorted[KEY_COUNT];	/* made on first use */
 	size_t		 n;
+	int		 done;		/* taken after the capture ended */
 };
 
 /* One of each kind; protected by snap_mtx */
@@ -62,17 +64,20 @@ snap_get(enum snap_kind c)
 {
 	uint64_t gen = stats_generation();
 	int64_t ms = now_ms();
+	int done = cap_done();
 	struct snap *s;
 
 	pthread_mutex_lock(&snap_mtx);
+	/* The end of a replay is shown at once, with its final figures. */
 	if (cur[c] == NULL || (gen != cur_gen[c] &&
-	    ms - cur_ms[c] >= SNAP_MAX_AGE_MS)) {
+	    (ms - cur_ms[c] >= SNAP_MAX_AGE_MS || (done && !cur[c]->done)))) {
 		if (cur[c] != NULL)
 			unref(cur[c]);
 		cur[c] = xcalloc(1, sizeof *cur[c]);
 		cur[c]->t = c == SNAP_FULL ? stats_snapshot() :
 		    stats_snapshot_summary(c == SNAP_CONNS);
 		cur[c]->refs = 1;
+		cur[c]->done = done;
 		pthread_mutex_init(&cur[c]->mtx, NULL);
 		cur_gen[c] = gen;
 		cur_ms[c] = ms;
