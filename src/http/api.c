@@ -136,8 +136,8 @@ api_host(const struct web *w, const char *typed, struct http_reply *r,
 	struct host *h;
 	struct addr a;
 	struct snap *s;
-	const struct tables *t;
-	size_t i, n = 0;
+	const struct conn **v;
+	size_t i, n;
 
 	if (addr_parse(typed, &a) == -1)
 		return api_error(r, f, 404, "not an IP address");
@@ -150,16 +150,12 @@ api_host(const struct web *w, const char *typed, struct http_reply *r,
 	host_open(w, f, h, 1);
 	fprintf(f, ",\"connections\":[");
 	s = snap_get(SNAP_CONNS);
-	t = snap_tables(s);
-	for (i = 0; i < conns_count(t->conns); i++) {
-		const struct conn *c = conns_at(t->conns, i);
-
-		if (addr_cmp(&c->client, &a) != 0 &&
-		    addr_cmp(&c->server, &a) != 0)
-			continue;
-		fprintf(f, "%s\n", n++ ? "," : "");
-		report_json_conn(f, c);
+	v = web_conns(snap_tables(s), &a, NULL, &n);
+	for (i = 0; i < n; i++) {
+		fprintf(f, "%s\n", i ? "," : "");
+		report_json_conn(f, v[i]);
 	}
+	free(v);
 	fprintf(f, "]}\n");
 	json_ok(r);
 	snap_release(s);
@@ -186,19 +182,6 @@ api_graphs(const struct web *w, struct http_reply *r, FILE *f)
 	snap_release(s);
 }
 
-static int
-cmp_conn(const void *a, const void *b)
-{
-	const struct conn *x = *(const struct conn *const *)a;
-	const struct conn *y = *(const struct conn *const *)b;
-	uint64_t tx = x->d[0].bytes + x->d[1].bytes;
-	uint64_t ty = y->d[0].bytes + y->d[1].bytes;
-
-	if (tx != ty)
-		return tx < ty ? 1 : -1;
-	return (x->last < y->last) - (x->last > y->last);
-}
-
 void
 api_conns(const struct web *w, const struct http_req *req,
     struct http_reply *r, FILE *f)
@@ -222,11 +205,7 @@ api_conns(const struct web *w, const struct http_req *req,
 	s = snap_get(SNAP_CONNS);
 	t = snap_tables(s);
 	n = conns_count(t->conns);
-	v = xreallocarray(NULL, n ? n : 1, sizeof *v);
-	for (i = 0; i < n; i++)
-		if (flt == NULL || filter_match_conn(flt, conns_at(t->conns, i)))
-			v[m++] = conns_at(t->conns, i);
-	qsort(v, m, sizeof *v, cmp_conn);
+	v = web_conns(t, NULL, flt, &m);
 	fprintf(f, "{\"connections_total\":%zu,\"connections_matched\":%zu,"
 	    "\"connections\":[", n, m);
 	for (i = 0; i < m && (long)i < limit; i++) {

@@ -549,19 +549,6 @@ page_host(const struct web *w, const char *typed, struct http_reply *r,
 
 /* ------------------------------------------------------- connections */
 
-static int
-cmp_conn_bytes(const void *a, const void *b)
-{
-	const struct conn *x = *(const struct conn *const *)a;
-	const struct conn *y = *(const struct conn *const *)b;
-	uint64_t tx = x->d[0].bytes + x->d[1].bytes;
-	uint64_t ty = y->d[0].bytes + y->d[1].bytes;
-
-	if (tx != ty)
-		return tx < ty ? 1 : -1;
-	return (x->last < y->last) - (x->last > y->last);
-}
-
 static void
 endpoint(FILE *f, const struct addr *a, uint16_t port, int proto)
 {
@@ -583,26 +570,15 @@ conns_table(FILE *f, const struct web *w, const struct tables *t,
 	const struct conn **v;
 	struct protoent pe, *res;
 	char pbuf[1024], fl[9], fl2[9];
-	size_t n = conns_count(t->conns), i, m = 0, shown;
+	size_t i, m, shown;
 
 	(void)w;
-	v = xreallocarray(NULL, n ? n : 1, sizeof *v);
-	for (i = 0; i < n; i++) {
-		const struct conn *c = conns_at(t->conns, i);
-
-		if (a != NULL && addr_cmp(&c->client, a) != 0 &&
-		    addr_cmp(&c->server, a) != 0)
-			continue;
-		if (flt != NULL && !filter_match_conn(flt, c))
-			continue;
-		v[m++] = c;
-	}
+	v = web_conns(t, a, flt, &m);
 	if (m == 0) {
 		fprintf(f, "<p>The table is empty.</p>\n");
 		free(v);
 		return;
 	}
-	qsort(v, m, sizeof *v, cmp_conn_bytes);
 	shown = limit && limit < m ? limit : m;
 	table_count(f, shown, m);
 	fprintf(f, " <th>Protocol</th>\n <th>Client</th>\n <th>Server</th>\n"

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "conns.h"
 #include "dns.h"
 #include "filter.h"
 #include "hosts.h"
@@ -104,6 +105,42 @@ web_hosts(const struct web *w, struct snap *s, int key, int asc,
 	}
 	*n = m;
 	return hs;
+}
+
+/* The most bytes first; then the most recent. */
+static int
+cmp_conn(const void *a, const void *b)
+{
+	const struct conn *x = *(const struct conn *const *)a;
+	const struct conn *y = *(const struct conn *const *)b;
+	uint64_t tx = x->d[0].bytes + x->d[1].bytes;
+	uint64_t ty = y->d[0].bytes + y->d[1].bytes;
+
+	if (tx != ty)
+		return tx < ty ? 1 : -1;
+	return (x->last < y->last) - (x->last > y->last);
+}
+
+const struct conn **
+web_conns(const struct tables *t, const struct addr *a,
+    const struct filter *flt, size_t *n)
+{
+	size_t i, all = conns_count(t->conns);
+	const struct conn **v = xreallocarray(NULL, all ? all : 1, sizeof *v);
+
+	*n = 0;
+	for (i = 0; i < all; i++) {
+		const struct conn *c = conns_at(t->conns, i);
+
+		if (a != NULL && addr_cmp(&c->client, a) != 0 &&
+		    addr_cmp(&c->server, a) != 0)
+			continue;
+		if (flt != NULL && !filter_match_conn(flt, c))
+			continue;
+		v[(*n)++] = c;
+	}
+	qsort(v, *n, sizeof *v, cmp_conn);
+	return v;
 }
 
 int64_t

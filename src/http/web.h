@@ -37,6 +37,14 @@ struct filter;
 struct snap;
 struct host	**web_hosts(const struct web *, struct snap *s, int key,
 		    int asc, const struct filter *flt, size_t *n);
+/*
+ * The connections of t (of host a if not NULL, passing flt if not NULL),
+ * the most bytes first: an array the caller frees.
+ */
+struct addr;
+struct conn;
+const struct conn **web_conns(const struct tables *t, const struct addr *a,
+		    const struct filter *flt, size_t *n);
 /* "Now" for ages: the wall clock, or the last packet of a replay. */
 int64_t		 web_now(const struct web *, const struct tables *);
 /* darkstat's length_of_time(): "1 hr, 0 mins, 1 sec". */
