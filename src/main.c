@@ -1,13 +1,13 @@
 /*
  * main.c: start-up order, signal routing and shutdown.
  *
- * Start-up: parse options, open the capture sources (root), block the
- * signals every thread inherits, start the capture threads, run the main
- * loop. Shutdown: stop and join the capture threads, then write the final
- * export and report from a snapshot.
+ * Start-up: parse options, go to the background (daemon.c), open the
+ * capture sources (root), block the signals every thread inherits, drop
+ * privileges (priv.c), start the capture threads, run the main loop.
+ * Shutdown: stop and join the capture threads, then write the final export
+ * and report from a snapshot.
  */
 #include <sys/signalfd.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +17,7 @@
 
 #include "cap.h"
 #include "conns.h"
+#include "daemon.h"
 #include "daylog.h"
 #include "db.h"
 #include "dns.h"
@@ -24,25 +25,12 @@
 #include "hosts.h"
 #include "log.h"
 #include "opt.h"
+#include "priv.h"
 #include "report.h"
 #include "stats.h"
 #include "tables.h"
 #include "ui/ui.h"
 #include "xmalloc.h"
-
-static void
-write_pidfile(const char *path)
-{
-	FILE *f;
-	int fd;
-
-	if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW,
-	    0644)) == -1 || (f = fdopen(fd, "w")) == NULL)
-		fatal("can't create pidfile \"%s\"", path);
-	fprintf(f, "%ld\n", (long)getpid());
-	if (fclose(f) == EOF)
-		fatal("can't write pidfile \"%s\"", path);
-}
 
 /*
  * Block the signals we handle before any thread starts, so that only the
@@ -79,8 +67,6 @@ check_unsupported(const struct options *o)
 		{ o->http_port != 667, "-p" },
 		{ o->nbind > 0, "-b" },
 		{ o->base != NULL, "--base" },
-		{ o->chroot_dir != NULL, "--chroot" },
-		{ o->user != NULL, "--user" },
 	};
 	size_t i;
 
@@ -223,17 +209,22 @@ main(int argc, char **argv)
 		    "host");
 	if (!o->no_tui && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)))
 		fatalx("the terminal interface needs a terminal: use --no-tui");
+	priv_init(o);
+	if (daemon_wanted(o))
+		daemon_start(o);
 	l = limits_of(o);
 	stats_init(&l);
-	if (o->import_file != NULL)
-		import_db(o->import_file, &l, o->export_file);
 	cap_open(o);
 	sigfd = signals_setup();
-	if (o->pidfile != NULL)
-		write_pidfile(o->pidfile);
+	daemon_pidfile(o);
+	/* sockets and capture handles are open: drop root */
+	priv_drop(o);
+	if (o->import_file != NULL)
+		import_db(o->import_file, &l, o->export_file);
 	if (o->daylog != NULL && o->capfile == NULL)
 		daylog_start(o->daylog, time(NULL));
 	cap_start();
+	daemon_ready();
 	if (o->no_tui)
 		headless_run(o, sigfd);
 	else {
@@ -257,8 +248,7 @@ main(int argc, char **argv)
 	tables_free(t);
 	cap_close();
 	stats_shutdown();
-	if (o->pidfile != NULL)
-		unlink(o->pidfile);
+	daemon_pidfile_remove();
 	close(sigfd);
 	return status;
 }
