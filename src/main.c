@@ -143,23 +143,29 @@ limits_of(const struct options *o)
 /*
  * A read error ends a source. After some packets (a capture file cut
  * short) what was read is kept and reported; before any, the source was
- * unreadable.
+ * unreadable. An interface that went away was reported then; if none is
+ * left (ended: before any signal), the run failed.
  */
-static void
-report_errors(void)
+static int
+report_errors(int ended)
 {
 	struct cap_info ci;
 	int i;
 
 	for (i = 0; i < cap_count(); i++) {
 		cap_info(i, &ci);
-		if (ci.error == NULL)
+		if (ci.live && ended && i == 0) {
+			log_warnx("no interface left to capture on");
+			return 1;
+		}
+		if (ci.error == NULL || ci.live)
 			continue;
 		if (ci.frames == 0)
 			fatalx("%s: %s", ci.name, ci.error);
 		log_warnx("%s: %s; kept the %llu packets before it", ci.name,
 		    ci.error, (unsigned long long)ci.frames);
 	}
+	return 0;
 }
 
 /* --verbose: what was counted, and every reason a frame was not. */
@@ -192,7 +198,7 @@ main(int argc, char **argv)
 	struct options *o = opt_parse(argc, argv);
 	struct acct_limits l;
 	struct tables *t;
-	int sigfd, status = 0;
+	int sigfd, ended, status;
 
 	log_init("darkstat-tui", o->verbose, o->syslog);
 	check_unsupported(o);
@@ -233,8 +239,9 @@ main(int argc, char **argv)
 		ui_run(o, sigfd);
 		dns_stop();
 	}
+	ended = cap_done();	/* by themselves, not stopped */
 	cap_stop();
-	report_errors();
+	status = report_errors(ended);
 	t = stats_take();
 	if (o->daylog != NULL)	/* replays end at their last packet */
 		daylog_stop(o->daylog, &t->days, o->capfile ?
