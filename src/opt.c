@@ -406,6 +406,9 @@ opt_parse(int argc, char **argv)
 	if (opts.capfile != NULL && opts.nifaces > 0)
 		usage_error("can't specify both interface (-i) and capture "
 		    "file (-r)");
+	/* curses reads the terminal database after start-up. */
+	if (opts.chroot_dir != NULL && !opts.no_tui)
+		usage_error("--chroot needs --no-tui");
 	if (opts.nfilters > 1 && opts.nfilters > opts.nifaces)
 		usage_error("%d filters (-f) for %d interfaces (-i)",
 		    opts.nfilters, opts.nifaces);

@@ -53,9 +53,6 @@ priv_init(const struct options *o)
 	if (!S_ISDIR(sb.st_mode))
 		usage_error("--chroot: \"%s\" is not a directory",
 		    o->chroot_dir);
-	/* curses reads the terminal database after start-up. */
-	if (!o->no_tui)
-		usage_error("--chroot needs --no-tui");
 }
 
 static void
