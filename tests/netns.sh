@@ -10,6 +10,7 @@
 #   in_ns I CMD...          run CMD in namespace I
 #   bg_pid PID              kill PID (if still running) at cleanup
 #   wait_for FILE REGEX [SECS]  wait until FILE matches (default 5 s)
+#   wait_file FILE          wait up to 5 s for FILE to exist
 
 NS=dsd$$
 NS_IDS=
@@ -76,4 +77,13 @@ wait_for() {
 		n=$((n - 1))
 	done
 	return 1
+}
+
+wait_file() {
+	local n=50
+	while [ ! -e "$1" ] && [ $n -gt 0 ]; do
+		sleep 0.1
+		n=$((n - 1))
+	done
+	[ -e "$1" ]
 }
