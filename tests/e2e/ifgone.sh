@@ -14,6 +14,13 @@ ping_n() {	# ping_n I N: N pings from namespace I to the host
 	in_ns "$1" ping -q -c "$2" -i 0.05 "10.223.$1.1" >/dev/null
 }
 
+# The kernel hands packets over in blocks, at the latest every 100 ms: what
+# a block still holds when its interface is deleted is lost. So the pings
+# are left that long to be read before a deletion.
+settle() {
+	sleep 0.5
+}
+
 run() {		# run NAME ARGS...: darkstat-tui in the background
 	local name=$1; shift
 	"$DSTUI" --no-tui --no-daemon --report text "$@" \
@@ -27,6 +34,7 @@ run() {		# run NAME ARGS...: darkstat-tui in the background
 run two -i "${NS}0" -i "${NS}1"
 ping_n 0 3
 ping_n 1 2
+settle
 ip netns del "${NS}n0"		# takes the veth pair with it
 wait_for "$TMP/two.err" "${NS}0: .*; no more capture on it" 3
 grep_file "the deletion is reported at once" \
@@ -62,6 +70,7 @@ grep_file "... with its report" "^source ${NS}2 " "$TMP/one.report"
 veth 0 10.223.0
 run wait -i "${NS}0" -i "${NS}1" --wait 0
 ping_n 0 2
+settle
 ip netns del "${NS}n0"
 wait_for "$TMP/wait.err" "waiting for it to come back" 3
 grep_file "--wait: the deletion is reported" \
