@@ -223,7 +223,10 @@ main(int argc, char **argv)
 	cap_open(o);
 	sigfd = signals_setup();
 	daemon_pidfile(o);
-	/* sockets and capture handles are open: drop root */
+	/*
+	 * sockets and capture handles are open: drop root. Whatever needs
+	 * root (http_open() binding port 667) comes before this.
+	 */
 	priv_drop(o);
 	if (o->import_file != NULL)
 		import_db(o->import_file, &l, o->export_file);

@@ -106,6 +106,10 @@ expect_exit "no such interface: exit 1" 1 "$DSTUI" --no-tui -i "${NS}none" \
     --pidfile "$TMP/run/f.pid"
 grep_file "... with the error" "error: ${NS}none: No such device" "$TMP/err"
 check "... and no daemon left" [ -z "$(pgrep -f -- "-i ${NS}none")" ]
+expect_exit "a pidfile that can't be written: exit 1" 1 "$DSTUI" --no-tui \
+    -i "${NS}0" --pidfile "$TMP/nowhere/d.pid"
+grep_file "... with the error" "can't create pidfile \"$TMP/nowhere/d.pid\"" "$TMP/err"
+check "... and no daemon left" [ -z "$(pgrep -f -- "$TMP/nowhere/d.pid")" ]
 expect_exit "--user nosuchuser: exit 2" 2 "$DSTUI" --no-tui -i "${NS}0" \
     --user nosuchuser$$
 grep_file "... naming it" "error: --user: \"nosuchuser$$\": no such user" "$TMP/err"
