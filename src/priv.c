@@ -13,6 +13,7 @@
 #include <grp.h>
 #include <pwd.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -158,9 +159,32 @@ become_user(uint32_t keep)
 		fatalx("--user %s: capabilities are left", user);
 }
 
+/*
+ * capset(2) and PR_SET_NO_NEW_PRIVS act on the calling thread only (glibc
+ * spreads setresuid to every thread, not those): no other thread may run
+ * yet. Start threads after priv_drop().
+ */
+static void
+check_one_thread(void)
+{
+	FILE *f;
+	char line[128];
+	int n = 1;
+
+	if ((f = fopen("/proc/self/status", "r")) == NULL)
+		return;
+	while (fgets(line, sizeof line, f) != NULL)
+		if (sscanf(line, "Threads: %d", &n) == 1)
+			break;
+	fclose(f);
+	if (n != 1)
+		fatalx("BUG: privileges dropped with %d threads running", n);
+}
+
 void
 priv_drop(const struct options *o)
 {
+	check_one_thread();
 	if (o->chroot_dir != NULL)
 		enter_chroot(o->chroot_dir);
 	if (geteuid() != 0) {

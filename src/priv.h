@@ -4,7 +4,8 @@
  *
  * Life cycle: priv_init() at start-up, before anything is opened or
  * forked, so that a bad --user or --chroot is reported at once; then
- * priv_drop() once, right after the last privileged open.
+ * priv_drop() once, right after the last privileged open and before any
+ * thread is started (it checks).
  */
 #ifndef PRIV_H
 #define PRIV_H
