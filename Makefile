@@ -98,10 +98,33 @@ bench: deps
 	@tests/bench/run
 	@tests/bench/http
 
+# make install [PREFIX=/usr/local] [DESTDIR=]: the program, its manual page,
+# the systemd unit (its paths rewritten for PREFIX and SYSCONFDIR), and the
+# sample configuration and logrotate files, which are never overwritten
+# (copies of all three go to DOCDIR).
+SBINDIR	?= $(PREFIX)/sbin
+MANDIR	?= $(PREFIX)/share/man
+DOCDIR	?= $(PREFIX)/share/doc/$(PROG)
+SYSCONFDIR ?= /etc
+UNITDIR	?= $(PREFIX)/lib/systemd/system
+CONTRIB	 = contrib/$(PROG).service contrib/$(PROG).conf contrib/$(PROG).logrotate
+
 install: $(PROG)
-	install -d $(DESTDIR)$(PREFIX)/sbin $(DESTDIR)$(PREFIX)/share/man/man8
-	install -m 755 $(PROG) $(DESTDIR)$(PREFIX)/sbin/$(PROG)
-	install -m 644 man/$(PROG).8 $(DESTDIR)$(PREFIX)/share/man/man8/
+	install -d $(DESTDIR)$(SBINDIR) $(DESTDIR)$(MANDIR)/man8 \
+	    $(DESTDIR)$(DOCDIR) $(DESTDIR)$(UNITDIR) \
+	    $(DESTDIR)$(SYSCONFDIR)/logrotate.d
+	install -m 755 $(PROG) $(DESTDIR)$(SBINDIR)/$(PROG)
+	install -m 644 man/$(PROG).8 $(DESTDIR)$(MANDIR)/man8/
+	install -m 644 README $(CONTRIB) $(DESTDIR)$(DOCDIR)/
+	sed -e 's|/usr/local/sbin/$(PROG)|$(SBINDIR)/$(PROG)|' \
+	    -e 's|/etc/$(PROG).conf|$(SYSCONFDIR)/$(PROG).conf|' \
+	    contrib/$(PROG).service >$(DESTDIR)$(UNITDIR)/$(PROG).service
+	chmod 644 $(DESTDIR)$(UNITDIR)/$(PROG).service
+	test -e $(DESTDIR)$(SYSCONFDIR)/$(PROG).conf || \
+	    install -m 644 contrib/$(PROG).conf $(DESTDIR)$(SYSCONFDIR)/
+	test -e $(DESTDIR)$(SYSCONFDIR)/logrotate.d/$(PROG) || \
+	    install -m 644 contrib/$(PROG).logrotate \
+	    $(DESTDIR)$(SYSCONFDIR)/logrotate.d/$(PROG)
 
 lint-man:
 	mandoc -Tlint man/$(PROG).8

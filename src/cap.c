@@ -2,6 +2,10 @@
  * cap.c: libpcap sources and their capture threads. Each thread reads
  * packets, decodes them without any lock into a batch, marks local
  * addresses, and hands the batch to stats_apply().
+ *
+ * An interface that goes away during the run ends its own thread only,
+ * with a warning; the others go on. With --wait, its thread opens it again
+ * once it is back.
  */
 #include <sys/eventfd.h>
 #include <ifaddrs.h>
@@ -30,7 +34,8 @@
 #define FILE_BUFFER	(1 << 20)	/* stdio buffer for -r reads */
 
 struct source {
-	pcap_t		*pcap;
+	pcap_t		*pcap;		/* live: swapped under pcap_mtx */
+	pthread_mutex_t	 pcap_mtx;	/* against cap_stop's pcap_breakloop */
 	FILE		*file;		/* -r only */
 	const char	*name;
 	int		 dlt;
@@ -51,10 +56,14 @@ struct source {
 	_Atomic uint64_t received;
 	_Atomic uint64_t dropped;
 	_Atomic uint64_t frames;	/* frames read from it */
+	uint64_t	 received_base;	/* capture thread: earlier handles' */
+	uint64_t	 dropped_base;
 	/* A new filter from cap_set_filter(), taken by the capture thread. */
 	pthread_mutex_t	 filter_mtx;
 	struct bpf_program *pending;	/* protected by filter_mtx */
 	atomic_int	 has_pending;
+	/* The filter in force, kept to put on a reopened interface. */
+	struct bpf_program *current;	/* capture thread after start */
 };
 
 static struct source	 sources[MAX_IFACES];
@@ -113,7 +122,8 @@ set_filter(struct source *s, const char *filter)
 	if (pcap_setfilter(s->pcap, &prog) == -1)
 		fatalx("%s: pcap_setfilter: %s", s->name,
 		    pcap_geterr(s->pcap));
-	pcap_freecode(&prog);
+	s->current = xmalloc(sizeof *s->current);
+	*s->current = prog;
 }
 
 static void
@@ -147,6 +157,42 @@ waitable(int rc)
 	return rc == PCAP_ERROR_IFACE_NOT_UP || rc == PCAP_ERROR_NO_SUCH_DEVICE;
 }
 
+/* Has --wait's time run out since start? */
+static int
+waited_enough(time_t start)
+{
+	return opts->wait_secs && time(NULL) - start >= (time_t)opts->wait_secs;
+}
+
+/*
+ * Create and activate a handle for the interface. Returns pcap_activate's
+ * result; on failure, *pp is NULL and err says why.
+ */
+static int
+try_live(const char *name, pcap_t **pp, char err[PCAP_ERRBUF_SIZE])
+{
+	pcap_t *p;
+	int rc;
+
+	*pp = NULL;
+	if ((p = pcap_create(name, err)) == NULL)
+		return PCAP_ERROR;
+	pcap_set_snaplen(p, (int)snaplen());
+	pcap_set_promisc(p, !opts->no_promisc);
+	pcap_set_timeout(p, LIVE_TIMEOUT_MS);
+	pcap_set_buffer_size(p, LIVE_BUFFER);
+	rc = pcap_activate(p);
+	if (rc >= 0 && pcap_setnonblock(p, 1, err) == -1)
+		rc = PCAP_ERROR;
+	else if (rc != 0)
+		snprintf(err, PCAP_ERRBUF_SIZE, "%s", pcap_geterr(p));
+	if (rc < 0)
+		pcap_close(p);
+	else
+		*pp = p;
+	return rc;
+}
+
 static void
 open_live(struct source *s)
 {
@@ -154,28 +200,14 @@ open_live(struct source *s)
 	time_t start = time(NULL);
 	int rc;
 
-	for (;;) {
-		if ((s->pcap = pcap_create(s->name, err)) == NULL)
+	while ((rc = try_live(s->name, &s->pcap, err)) < 0) {
+		if (!opts->wait_set || !waitable(rc) || waited_enough(start))
 			fatalx("%s: %s", s->name, err);
-		pcap_set_snaplen(s->pcap, (int)snaplen());
-		pcap_set_promisc(s->pcap, !opts->no_promisc);
-		pcap_set_timeout(s->pcap, LIVE_TIMEOUT_MS);
-		pcap_set_buffer_size(s->pcap, LIVE_BUFFER);
-		rc = pcap_activate(s->pcap);
-		if (rc >= 0)
-			break;
-		if (!opts->wait_set || !waitable(rc) ||
-		    (opts->wait_secs && time(NULL) - start >=
-		    (time_t)opts->wait_secs))
-			fatalx("%s: %s", s->name, pcap_geterr(s->pcap));
-		log_debug("%s: %s; waiting", s->name, pcap_geterr(s->pcap));
-		pcap_close(s->pcap);
+		log_debug("%s: %s; waiting", s->name, err);
 		sleep(1);
 	}
 	if (rc > 0)
-		log_warnx("%s: %s", s->name, pcap_geterr(s->pcap));
-	if (pcap_setnonblock(s->pcap, 1, err) == -1)
-		fatalx("%s: %s", s->name, err);
+		log_warnx("%s: %s", s->name, err);
 	s->dlt = pcap_datalink(s->pcap);
 	s->live = 1;
 }
@@ -188,6 +220,8 @@ cap_open(const struct options *o)
 	opts = o;
 	if ((wake_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)) == -1)
 		fatal("eventfd");
+	for (i = 0; i < MAX_IFACES; i++)
+		pthread_mutex_init(&sources[i].pcap_mtx, NULL);
 	if (o->capfile != NULL) {
 		sources[0].name = o->capfile;
 		open_file(&sources[0], o->capfile);
@@ -217,9 +251,10 @@ refresh_stats(struct source *s)
 {
 	struct pcap_stat ps;
 
-	if (pcap_stats(s->pcap, &ps) == 0) {
-		atomic_store(&s->received, ps.ps_recv);
-		atomic_store(&s->dropped, (uint64_t)ps.ps_drop + ps.ps_ifdrop);
+	if (s->pcap != NULL && pcap_stats(s->pcap, &ps) == 0) {
+		atomic_store(&s->received, s->received_base + ps.ps_recv);
+		atomic_store(&s->dropped, s->dropped_base + ps.ps_drop +
+		    ps.ps_ifdrop);
 	}
 }
 
@@ -354,6 +389,15 @@ on_packet(u_char *arg, const struct pcap_pkthdr *h, const u_char *data)
 	b->n++;
 }
 
+static void
+free_filter(struct bpf_program *p)
+{
+	if (p == NULL)
+		return;
+	pcap_freecode(p);
+	free(p);
+}
+
 /* Install a filter that cap_set_filter() left for this thread. */
 static void
 take_filter(struct source *s)
@@ -369,11 +413,15 @@ take_filter(struct source *s)
 	pthread_mutex_unlock(&s->filter_mtx);
 	if (p == NULL)
 		return;
-	if (pcap_setfilter(s->pcap, p) == -1)
+	if (pcap_setfilter(s->pcap, p) == -1) {
 		log_warnx("%s: pcap_setfilter: %s", s->name,
 		    pcap_geterr(s->pcap));
-	pcap_freecode(p);
-	free(p);
+		pcap_freecode(p);
+		free(p);
+		return;
+	}
+	free_filter(s->current);
+	s->current = p;
 }
 
 /* Read up to one batch; returns pcap_dispatch's result. */
@@ -403,6 +451,104 @@ run_file(struct source *s)
 		    pcap_geterr(s->pcap));
 }
 
+/* Sleep up to a second; 0 if the program is stopping meanwhile. */
+static int
+nap(void)
+{
+	int i;
+
+	for (i = 0; i < 1000 / LIVE_TIMEOUT_MS; i++) {
+		struct timespec ts = { 0, LIVE_TIMEOUT_MS * 1000000L };
+
+		if (atomic_load(&stopping))
+			return 0;
+		nanosleep(&ts, NULL);
+	}
+	return !atomic_load(&stopping);
+}
+
+static void
+swap_pcap(struct source *s, pcap_t *p)
+{
+	pthread_mutex_lock(&s->pcap_mtx);
+	s->pcap = p;
+	pthread_mutex_unlock(&s->pcap_mtx);
+}
+
+/*
+ * --wait: the interface went away (or its handle failed). Open it again
+ * once it is back, with the filter in force. Returns 0 when capturing
+ * again, -1 (error set) when giving up, or when the program stops.
+ */
+static int
+reopen_live(struct source *s)
+{
+	char err[PCAP_ERRBUF_SIZE];
+	time_t start = time(NULL);
+	pcap_t *p = NULL;
+	int rc;
+
+	for (;;) {
+		if (!nap())
+			return -1;
+		if ((rc = try_live(s->name, &p, err)) >= 0)
+			break;
+		if (!waitable(rc) || waited_enough(start)) {
+			snprintf(s->error, sizeof s->error, "%s", err);
+			return -1;
+		}
+	}
+	if (pcap_datalink(p) != s->dlt) {
+		snprintf(s->error, sizeof s->error, "came back with another "
+		    "link type (%s)", pcap_datalink_val_to_name(
+		    pcap_datalink(p)));
+		pcap_close(p);
+		return -1;
+	}
+	if (s->current != NULL && pcap_setfilter(p, s->current) == -1) {
+		snprintf(s->error, sizeof s->error, "pcap_setfilter: %s",
+		    pcap_geterr(p));
+		pcap_close(p);
+		return -1;
+	}
+	swap_pcap(s, p);
+	log_warnx("%s: capturing again", s->name);
+	return 0;
+}
+
+/*
+ * The handle failed, as when the interface is deleted. Without --wait the
+ * source ends here; the other sources go on.
+ */
+static int
+live_failed(struct source *s)
+{
+	char why[PCAP_ERRBUF_SIZE];
+	pcap_t *old;
+
+	snprintf(why, sizeof why, "%s", pcap_geterr(s->pcap));
+	if (!opts->wait_set) {
+		snprintf(s->error, sizeof s->error, "%s", why);
+		log_warnx("%s: %s; no more capture on it", s->name, why);
+		return -1;
+	}
+	log_warnx("%s: %s; waiting for it to come back", s->name, why);
+	/* A new handle counts from 0: carry the old one's counts over. */
+	refresh_stats(s);
+	s->received_base = atomic_load(&s->received);
+	s->dropped_base = atomic_load(&s->dropped);
+	old = s->pcap;
+	swap_pcap(s, NULL);
+	pcap_close(old);
+	if (reopen_live(s) == -1) {
+		if (s->error[0] != '\0')
+			log_warnx("%s: %s; no more capture on it", s->name,
+			    s->error);
+		return -1;
+	}
+	return 0;
+}
+
 static void
 run_live(struct source *s)
 {
@@ -413,13 +559,14 @@ run_live(struct source *s)
 		refresh_live(s);
 		while ((n = read_batch(s)) > 0 && !atomic_load(&stopping))
 			;
-		if (n == -1) {
-			snprintf(s->error, sizeof s->error, "%s",
-			    pcap_geterr(s->pcap));
-			return;
-		}
 		if (n == -2)
 			return;
+		if (n == -1) {
+			if (live_failed(s) == -1)
+				return;
+			pfd.fd = pcap_get_selectable_fd(s->pcap);
+			continue;
+		}
 		poll(&pfd, 1, LIVE_TIMEOUT_MS);
 	}
 }
@@ -482,9 +629,12 @@ cap_stop(void)
 	int i;
 
 	atomic_store(&stopping, 1);
-	for (i = 0; i < nsources; i++)
+	for (i = 0; i < nsources; i++) {
+		pthread_mutex_lock(&sources[i].pcap_mtx);
 		if (sources[i].pcap != NULL)
 			pcap_breakloop(sources[i].pcap);
+		pthread_mutex_unlock(&sources[i].pcap_mtx);
+	}
 	for (i = 0; i < nsources; i++) {
 		if (sources[i].started)
 			pthread_join(sources[i].thread, NULL);
@@ -510,6 +660,7 @@ cap_info(int i, struct cap_info *ci)
 	ci->received = atomic_load(&s->received);
 	ci->dropped = atomic_load(&s->dropped);
 	ci->frames = atomic_load(&s->frames);
+	ci->live = s->live;
 }
 
 int
@@ -574,11 +725,10 @@ cap_close(void)
 		if (sources[i].pcap != NULL)
 			pcap_close(sources[i].pcap);	/* closes file too */
 		sources[i].pcap = NULL;
-		if (sources[i].pending != NULL) {	/* never taken */
-			pcap_freecode(sources[i].pending);
-			free(sources[i].pending);
-			sources[i].pending = NULL;
-		}
+		free_filter(sources[i].pending);	/* never taken */
+		sources[i].pending = NULL;
+		free_filter(sources[i].current);
+		sources[i].current = NULL;
 	}
 	if (wake_fd != -1)
 		close(wake_fd);

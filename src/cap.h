@@ -21,6 +21,7 @@ struct cap_info {
 	uint64_t	 dropped;	/* ps_drop + ps_ifdrop (live) */
 	uint64_t	 frames;	/* frames read */
 	const char	*error;		/* read error that ended it, or NULL */
+	int		 live;		/* an interface, not a file */
 };
 
 /* Pick the first interface that is up and not loopback, or NULL. */

@@ -14,6 +14,8 @@
 static const char *prog = "darkstat-tui";
 static int verbose;
 static int to_syslog;
+static int syslog_open;
+static const char *usage_where;
 void (*log_usage_hook)(void);
 static void (*sink)(const char *);
 static void (*exit_hook)(void);
@@ -30,8 +32,35 @@ log_init(const char *progname, int v, int use_syslog)
 {
 	prog = progname;
 	verbose = v;
-	if ((to_syslog = use_syslog))
-		openlog(progname, LOG_PID, LOG_DAEMON);
+	if (use_syslog)
+		log_to_syslog();
+}
+
+/*
+ * Connect to the syslog socket now: after a chroot, /dev/log is out of
+ * reach and syslog(3) could not connect any more.
+ */
+void
+log_open_syslog(void)
+{
+	if (!syslog_open)
+		openlog(prog, LOG_PID | LOG_NDELAY, LOG_DAEMON);
+	syslog_open = 1;
+}
+
+void
+log_close_syslog(void)
+{
+	if (syslog_open)
+		closelog();
+	syslog_open = 0;
+}
+
+void
+log_to_syslog(void)
+{
+	log_open_syslog();
+	to_syslog = 1;
 }
 
 int
@@ -136,13 +165,36 @@ fatalx(const char *fmt, ...)
 }
 
 void
-usage_error(const char *fmt, ...)
+log_usage_where(const char *where)
+{
+	usage_where = where;
+}
+
+static void error_where(const char *, ...) PRINTFLIKE(1, 2);
+
+static void
+error_where(const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
 	vlog("error: ", fmt, ap, NULL);
 	va_end(ap);
+}
+
+void
+usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	char buf[1024];
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	if (usage_where != NULL)
+		error_where("%s: %s", usage_where, buf);
+	else
+		error_where("%s", buf);
 	if (log_usage_hook != NULL)
 		log_usage_hook();
 	exit(2);

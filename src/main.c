@@ -1,13 +1,13 @@
 /*
  * main.c: start-up order, signal routing and shutdown.
  *
- * Start-up: parse options, open the capture sources (root), block the
- * signals every thread inherits, start the capture threads, run the main
- * loop. Shutdown: stop and join the capture threads, then write the final
- * export and report from a snapshot.
+ * Start-up: parse options, go to the background (daemon.c), open the
+ * capture sources (root), block the signals every thread inherits, drop
+ * privileges (priv.c), start the capture threads, run the main loop.
+ * Shutdown: stop and join the capture threads, then write the final export
+ * and report from a snapshot.
  */
 #include <sys/signalfd.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +17,7 @@
 
 #include "cap.h"
 #include "conns.h"
+#include "daemon.h"
 #include "daylog.h"
 #include "db.h"
 #include "dns.h"
@@ -25,25 +26,12 @@
 #include "hosts.h"
 #include "log.h"
 #include "opt.h"
+#include "priv.h"
 #include "report.h"
 #include "stats.h"
 #include "tables.h"
 #include "ui/ui.h"
 #include "xmalloc.h"
-
-static void
-write_pidfile(const char *path)
-{
-	FILE *f;
-	int fd;
-
-	if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW,
-	    0644)) == -1 || (f = fdopen(fd, "w")) == NULL)
-		fatal("can't create pidfile \"%s\"", path);
-	fprintf(f, "%ld\n", (long)getpid());
-	if (fclose(f) == EOF)
-		fatal("can't write pidfile \"%s\"", path);
-}
 
 /*
  * Block the signals we handle before any thread starts, so that only the
@@ -67,25 +55,6 @@ signals_setup(void)
 		fatal("signalfd");
 	signal(SIGPIPE, SIG_IGN);
 	return fd;
-}
-
-/* Options of later modules: refuse them rather than ignore them. */
-static void
-check_unsupported(const struct options *o)
-{
-	const struct {
-		int		 set;
-		const char	*name;
-	} later[] = {
-		{ o->chroot_dir != NULL, "--chroot" },
-		{ o->user != NULL, "--user" },
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof later / sizeof later[0]; i++)
-		if (later[i].set)
-			fatalx("%s is not supported by this version yet",
-			    later[i].name);
 }
 
 /*
@@ -155,23 +124,29 @@ limits_of(const struct options *o)
 /*
  * A read error ends a source. After some packets (a capture file cut
  * short) what was read is kept and reported; before any, the source was
- * unreadable.
+ * unreadable. An interface that went away was reported then; if none is
+ * left (ended: before any signal), the run failed.
  */
-static void
-report_errors(void)
+static int
+report_errors(int ended)
 {
 	struct cap_info ci;
 	int i;
 
 	for (i = 0; i < cap_count(); i++) {
 		cap_info(i, &ci);
-		if (ci.error == NULL)
+		if (ci.live && ended && i == 0) {
+			log_warnx("no interface left to capture on");
+			return 1;
+		}
+		if (ci.error == NULL || ci.live)
 			continue;
 		if (ci.frames == 0)
 			fatalx("%s: %s", ci.name, ci.error);
 		log_warnx("%s: %s; kept the %llu packets before it", ci.name,
 		    ci.error, (unsigned long long)ci.frames);
 	}
+	return 0;
 }
 
 /* --verbose: what was counted, and every reason a frame was not. */
@@ -204,10 +179,9 @@ main(int argc, char **argv)
 	struct options *o = opt_parse(argc, argv);
 	struct acct_limits l;
 	struct tables *t;
-	int sigfd, status = 0;
+	int sigfd, ended, status;
 
 	log_init("darkstat-tui", o->verbose, o->syslog);
-	check_unsupported(o);
 	if (o->capfile == NULL && o->nifaces == 0) {
 		char *def = cap_default_iface();
 
@@ -221,19 +195,27 @@ main(int argc, char **argv)
 		    "host");
 	if (!o->no_tui && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)))
 		fatalx("the terminal interface needs a terminal: use --no-tui");
+	priv_init(o);
+	if (daemon_wanted(o))
+		daemon_start(o);
 	l = limits_of(o);
 	stats_init(&l);
-	if (o->import_file != NULL)
-		import_db(o->import_file, &l, o->export_file);
 	cap_open(o);
 	if (http_wanted(o))
 		http_open(o);
 	sigfd = signals_setup();
-	if (o->pidfile != NULL)
-		write_pidfile(o->pidfile);
+	daemon_pidfile(o);
+	/*
+	 * sockets and capture handles are open: drop root. Whatever needs
+	 * root (http_open() binding port 667) comes before this.
+	 */
+	priv_drop(o);
+	if (o->import_file != NULL)
+		import_db(o->import_file, &l, o->export_file);
 	if (o->daylog != NULL && o->capfile == NULL)
 		daylog_start(o->daylog, time(NULL));
 	cap_start();
+	daemon_ready();
 	/* Names for the views: the terminal's and the web pages. */
 	if (!o->no_dns && (!o->no_tui || http_wanted(o)))
 		dns_start();
@@ -245,8 +227,9 @@ main(int argc, char **argv)
 		ui_run(o, sigfd);
 	http_stop();
 	dns_stop();
+	ended = cap_done();	/* by themselves, not stopped */
 	cap_stop();
-	report_errors();
+	status = report_errors(ended);
 	t = stats_take();
 	if (o->daylog != NULL)	/* replays end at their last packet */
 		daylog_stop(o->daylog, &t->days, o->capfile ?
@@ -260,8 +243,7 @@ main(int argc, char **argv)
 	tables_free(t);
 	cap_close();
 	stats_shutdown();
-	if (o->pidfile != NULL)
-		unlink(o->pidfile);
+	daemon_pidfile_remove();
 	close(sigfd);
 	return status;
 }

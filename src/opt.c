@@ -11,6 +11,7 @@
 
 #include <pcap/pcap.h>
 
+#include "conf.h"
 #include "log.h"
 #include "opt.h"
 #include "xmalloc.h"
@@ -116,13 +117,35 @@ static const struct opt_def defs[] = {
 	    "leave the mouse to the terminal (for selecting text)" },
 	{ "--realtime", NULL, FLAG, O(realtime), 0, 0,
 	    "replay -r at the capture's own pace" },
+	{ "-c", "file", STR, O(config), 0, 0,
+	    "read options from this file (command line wins)" },
+	{ "--config", "file", STR, O(config), 0, 0,
+	    "the same as -c" },
 	{ "--version", NULL, FLAG, 0, 0, 0, "print the version and exit" },
 	{ "--help", NULL, FLAG, 0, 0, 0, "print this help and exit" },
 };
 
 #define NDEFS	(sizeof defs / sizeof defs[0])
 
+/*
+ * In the configuration file, an option is named by its long name without
+ * the dashes; these are the names of the options that only have a short
+ * one.
+ */
+static const struct {
+	const char	*conf;
+	const char	*name;
+} conf_names[] = {
+	{ "interface", "-i" },
+	{ "filter", "-f" },
+	{ "capfile", "-r" },
+	{ "port", "-p" },
+	{ "bind", "-b" },
+	{ "local", "-l" },
+};
+
 static struct options opts;
+static unsigned char on_cmdline[NDEFS];	/* given on the command line */
 
 const char *
 opt_release(void)
@@ -279,6 +302,81 @@ check_keep(const char *kname, unsigned int *keep, const char *mname,
 	}
 }
 
+static const struct opt_def *
+find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NDEFS; i++)
+		if (strcmp(defs[i].name, name) == 0)
+			return &defs[i];
+	return NULL;
+}
+
+static int
+given(const char *name)
+{
+	return on_cmdline[find(name) - defs];
+}
+
+static const struct opt_def *
+conf_lookup(const char *key)
+{
+	char name[64];
+	size_t i;
+
+	for (i = 0; i < sizeof conf_names / sizeof conf_names[0]; i++)
+		if (strcmp(key, conf_names[i].conf) == 0)
+			return find(conf_names[i].name);
+	if (strlen(key) == 1)	/* "-i" is "interface" in the file */
+		return NULL;
+	snprintf(name, sizeof name, "--%s", key);
+	return find(name);
+}
+
+/*
+ * One line of the configuration file. The command line wins: an option
+ * given there is skipped here, and a list given there (-i, -l...) replaces
+ * the file's. A source given there (-i or -r) replaces the file's source
+ * with its filters.
+ */
+static void
+conf_set(const char *key, const char *val, const char *where)
+{
+	const struct opt_def *d = conf_lookup(key);
+	const char *n;
+
+	log_usage_where(where);
+	if (d == NULL)
+		usage_error("unknown option \"%s\"", key);
+	n = d->name;
+	if (strcmp(n, "--help") == 0 || strcmp(n, "--version") == 0 ||
+	    strcmp(n, "-c") == 0 || strcmp(n, "--config") == 0)
+		usage_error("\"%s\" can't be used in a configuration file",
+		    key);
+	if (d->arg == NULL && val != NULL)
+		usage_error("%s takes no value", key);
+	if (d->arg != NULL && val == NULL)
+		usage_error("%s needs a value (%s)", key, d->arg);
+	if (on_cmdline[d - defs] || ((strcmp(n, "-i") == 0 ||
+	    strcmp(n, "-f") == 0 || strcmp(n, "-r") == 0) &&
+	    (given("-i") || given("-r")))) {
+		log_usage_where(NULL);
+		return;
+	}
+	set(d, val);
+	log_usage_where(NULL);
+}
+
+static void
+read_config(void)
+{
+	/* A bad line is not a bad command line: no usage text. */
+	log_usage_hook = NULL;
+	conf_read(opts.config, conf_set);
+	log_usage_hook = usage_stderr;
+}
+
 struct options *
 opt_parse(int argc, char **argv)
 {
@@ -320,10 +418,16 @@ opt_parse(int argc, char **argv)
 			val = argv[++i];
 		}
 		set(d, val);
+		on_cmdline[d - defs] = 1;
 	}
+	if (opts.config != NULL)
+		read_config();
 	if (opts.capfile != NULL && opts.nifaces > 0)
 		usage_error("can't specify both interface (-i) and capture "
 		    "file (-r)");
+	/* curses reads the terminal database after start-up. */
+	if (opts.chroot_dir != NULL && !opts.no_tui)
+		usage_error("--chroot needs --no-tui");
 	if (opts.nfilters > 1 && opts.nfilters > opts.nifaces)
 		usage_error("%d filters (-f) for %d interfaces (-i)",
 		    opts.nfilters, opts.nifaces);

@@ -61,6 +61,7 @@ struct options {
 	const char	*user;
 	const char	*daylog;
 	const char	*import_file;
+	const char	*config;	/* -c */
 };
 
 /* Parse argv; bad input exits 2 with a message and the usage. */

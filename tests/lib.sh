@@ -5,6 +5,9 @@
 : "${SHARED:=$PWD/../shared}"
 PCAPS="$SHARED/pcaps"
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/dstui-test.XXXXXX")
+# Started as root, darkstat-tui becomes nobody after opening its sources:
+# the files it writes later (--export, --daylog, E) are written as nobody.
+chmod 777 "$TMP"
 trap 'rm -rf "$TMP"' EXIT
 
 ok() { echo "ok - $*"; }

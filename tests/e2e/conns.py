@@ -215,7 +215,7 @@ def live_http(tmp):
     port = srv.server_address[1]
     th = threading.Thread(target=srv.serve_forever, daemon=True)
     th.start()
-    mon = subprocess.Popen([DSTUI, "--no-tui", "-p", "0", "-b", "127.0.0.1", "-i", "lo", "-f", "tcp port %d" % port,
+    mon = subprocess.Popen([DSTUI, "--no-tui", "--no-daemon", "-p", "0", "-b", "127.0.0.1", "-i", "lo", "-f", "tcp port %d" % port,
                             "--report", "text"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                            text=True)
     time.sleep(1.5)

@@ -31,6 +31,7 @@ def main():
         return
     random.seed(4)
     with tempfile.TemporaryDirectory() as tmp:
+        os.chmod(tmp, 0o777)   # written as nobody when started as root
         pcap = os.path.join(tmp, "big.pcap")
         subprocess.run([GEN, "-q", "-n", "25000", "--hosts", "20000", "--seed", "8",
                         "-o", pcap], check=True)
@@ -45,7 +46,9 @@ def main():
         db = os.path.join(tmp, "live.db")
         bad = []
         for i in range(8):
-            p = subprocess.Popen([DSTUI, "--no-tui", "-p", "0", "-b", "127.0.0.1", "-i", "lo", "-f", "ether proto 0x88b5",
+            p = subprocess.Popen([DSTUI, "--no-tui", "--no-daemon", "-p", "0",
+                                  "-b", "127.0.0.1", "-i", "lo",
+                                  "-f", "ether proto 0x88b5",
                                   "--hosts-max", "1000000", "--hosts-keep", "500000",
                                   "--import", seed, "--export", db],
                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -79,6 +79,7 @@ def expected(path):
 
 def main():
     with tempfile.TemporaryDirectory() as tmp:
+        os.chmod(tmp, 0o777)   # written as nobody when started as root
         pcap = os.path.join(tmp, "midnight.pcap")
         subprocess.run([GEN, "-q", "-n", "600", "--hosts", "60", "--pps", "10",
                         "--start", str(MIDNIGHT - 30), "--seed", "9", "-o", pcap], check=True)

@@ -141,6 +141,7 @@ def atomicity(tmp):
 
 def main():
     with tempfile.TemporaryDirectory() as tmp:
+        os.chmod(tmp, 0o777)   # written as nobody when started as root
         for cap in CAPTURES:
             interop(tmp, cap)
         atomicity(tmp)

@@ -40,6 +40,8 @@ def oracle(tmp, cap, extra=()):
     r = subprocess.run([ORACLE, "-o", out, os.path.join(PCAPS, cap), "--"] + list(extra),
                        capture_output=True, text=True)
     rep = json.load(open(os.path.join(out, "report.json")))
+    # darkstat wrote it as root, mode 0600; darkstat-tui reads it as nobody.
+    os.chmod(os.path.join(out, "darkstat.db"), 0o644)
     return os.path.join(out, "darkstat.db"), r.stdout, rep, os.path.join(out, "parse_db.py")
 
 
@@ -149,6 +151,7 @@ def corrupt(tmp, empty):
 
 def main():
     with tempfile.TemporaryDirectory() as tmp:
+        os.chmod(tmp, 0o777)   # written as nobody when started as root
         empty = os.path.join(tmp, "empty.pcap")
         with open(empty, "wb") as f:   # a pcap header and no packet
             f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
