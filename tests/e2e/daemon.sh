@@ -69,7 +69,8 @@ check "in /" [ "$(readlink "/proc/$pid/cwd")" = / ]
 for fd in 0 1 2; do
 	check "fd $fd on /dev/null" [ "$(readlink "/proc/$pid/fd/$fd")" = /dev/null ]
 done
-check "no inherited descriptor" [ ! -e "/proc/$pid/fd/9" ]
+check "no inherited descriptor" \
+    [ -z "$(find /proc/"$pid"/fd -lname "$TMP/inherited" 2>/dev/null)" ]
 check "start-up messages before it detached" grep -q 'now running as user nobody' "$TMP/err"
 check "user nobody (real, effective, saved, fs)" \
     [ "$(status "$pid" Uid)" = "65534 65534 65534 65534" ]
