@@ -174,6 +174,26 @@ hosts_count(const struct hosts *h)
 	return h->count;
 }
 
+void
+hosts_walk(struct hosts *h, void (*fn)(struct host *, void *), void *arg)
+{
+	size_t i;
+
+	for (i = 0; i <= h->mask; i++)
+		if (h->slot[i] != NULL)
+			fn(h->slot[i], arg);
+}
+
+void
+hosts_walk_removed(struct hosts *h, void (*fn)(struct host *, void *),
+    void *arg)
+{
+	struct host *r;
+
+	for (r = h->free; r != NULL; r = r->next_free)
+		fn(r, arg);
+}
+
 struct host **
 hosts_list(const struct hosts *h, size_t *n)
 {

@@ -32,6 +32,12 @@ struct host {
 	uint64_t	 pkts_out;
 	int64_t		 first_seen;	/* first packet to or from it */
 	int64_t		 last_seen;	/* last packet it sent; 0 = never */
+	/* --history: this host's traffic in minute hist_min (histacct.h) */
+	int64_t		 hist_min;
+	uint64_t	 hist_in;
+	uint64_t	 hist_out;
+	uint64_t	 hist_pkts_in;
+	uint64_t	 hist_pkts_out;
 	struct protos	*protos;
 	struct ports	*ports[PORTS_TABLES];
 	struct host	*next_free;	/* hosts.c's free list */
@@ -49,6 +55,15 @@ size_t		 hosts_count(const struct hosts *);
 size_t		 hosts_reduce(struct hosts *, size_t keep);
 /* Remove every host (the table keeps its size). */
 void		 hosts_clear(struct hosts *);
+/* Call fn on every host, in table order. */
+void		 hosts_walk(struct hosts *, void (*fn)(struct host *, void *),
+		    void *arg);
+/*
+ * Call fn on every record removed by hosts_reduce() or hosts_clear() and
+ * not reused yet: until a new host takes it, a record keeps its counters.
+ */
+void		 hosts_walk_removed(struct hosts *,
+		    void (*fn)(struct host *, void *), void *arg);
 /* All hosts, in table order, as an array of hosts_count() pointers. */
 struct host	**hosts_list(const struct hosts *, size_t *n);
 struct hosts	*hosts_copy(const struct hosts *);
