@@ -17,6 +17,7 @@
 #include "daylog.h"
 #include "db.h"
 #include "headless.h"
+#include "history.h"
 #include "log.h"
 #include "stats.h"
 #include "tables.h"
@@ -119,6 +120,7 @@ headless_run(const struct options *o, int sigfd)
 			log_alarm(&alarms);
 		if (o->daylog != NULL)
 			daylog_flush(o->daylog);
+		history_tick();
 		if (cap_done())
 			return 0;
 		if (poll(pfd, 2, 1000) == -1)

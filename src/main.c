@@ -21,6 +21,7 @@
 #include "db.h"
 #include "dns.h"
 #include "headless.h"
+#include "history.h"
 #include "hosts.h"
 #include "log.h"
 #include "opt.h"
@@ -227,6 +228,9 @@ main(int argc, char **argv)
 	stats_init(&l);
 	if (o->import_file != NULL)
 		import_db(o->import_file, &l, o->export_file);
+	/* Before any chroot or change of user: it stays open. */
+	if (o->history != NULL)
+		history_open(o->history, &o->history_keep, o->capfile != NULL);
 	cap_open(o);
 	sigfd = signals_setup();
 	if (o->pidfile != NULL)
@@ -244,6 +248,7 @@ main(int argc, char **argv)
 	}
 	cap_stop();
 	report_errors();
+	history_close();	/* the last minutes, from the stopped engine */
 	t = stats_take();
 	if (o->daylog != NULL)	/* replays end at their last packet */
 		daylog_stop(o->daylog, &t->days, o->capfile ?

@@ -6,6 +6,7 @@
 #define OPT_H
 
 #include "addr.h"
+#include "history.h"
 
 enum report_format { REPORT_NONE, REPORT_TEXT, REPORT_CSV, REPORT_JSON };
 
@@ -57,6 +58,8 @@ struct options {
 	const char	*user;
 	const char	*daylog;
 	const char	*import_file;
+	const char	*history;	/* --history database, or NULL */
+	struct history_keep history_keep;
 };
 
 /* Parse argv; bad input exits 2 with a message and the usage. */

@@ -23,6 +23,7 @@
 #include "daylog.h"
 #include "filter.h"
 #include "headless.h"
+#include "history.h"
 #include "hosts.h"
 #include "log.h"
 #include "stats.h"
@@ -919,6 +920,7 @@ ui_run(const struct options *o, int sigfd)
 			stats_tick(time(NULL));
 		if (o->daylog != NULL)
 			daylog_flush(o->daylog);
+		history_tick();
 	}
 	teardown();
 	log_set_sink(NULL, NULL);
