@@ -407,6 +407,7 @@ static const char *const help_text[] = {
 	"  Enter         host or connection detail; Esc or Backspace: back",
 	"  m             Conns: more columns (RTT, retransmissions, 0-window)",
 	"  C             Conns: clear closed, reset and timed-out rows",
+	"  H             Graphs: history of 7, 31, 365 days (--history)",
 	"  < > F6        sort by the previous / next column",
 	"  I             invert the sort order",
 	"  \\ F4          display filter (PCRE2; host: port: proto: mac:)",
