@@ -563,14 +563,31 @@ conn_close(struct history *h)
 	free(h);
 }
 
-/* The schema version the file has, "" for a new file. */
+enum { FILE_NEW, FILE_OURS, FILE_OTHER };
+
+/*
+ * Whose file it is: a new one (no tables), ours (v: its schema version) or
+ * another program's; -1 if SQLite can't read it (its message says why).
+ */
 static int
-version_of(sqlite3 *db, char *v, size_t len)
+file_kind(sqlite3 *db, char *v, size_t len)
 {
 	sqlite3_stmt *s;
-	int rc;
+	int rc, kind = FILE_NEW;
 
 	v[0] = '\0';
+	if (sqlite3_prepare_v2(db, "SELECT COUNT(*), COUNT(name = 'meta' OR "
+	    "NULL) FROM sqlite_master WHERE type = 'table'", -1, &s, NULL) !=
+	    SQLITE_OK)
+		return -1;
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW &&
+	    sqlite3_column_int(s, 0) > 0)
+		kind = sqlite3_column_int(s, 1) > 0 ? FILE_OURS : FILE_OTHER;
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW)
+		return -1;
+	if (kind != FILE_OURS)
+		return kind;
 	if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = "
 	    "'schema_version'", -1, &s, NULL) != SQLITE_OK)
 		return -1;
@@ -579,7 +596,7 @@ version_of(sqlite3 *db, char *v, size_t len)
 		snprintf(v, len, "%s", sqlite3_column_text(s, 0) ?
 		    (const char *)sqlite3_column_text(s, 0) : "NULL");
 	sqlite3_finalize(s);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? FILE_OURS : -1;
 }
 
 static int
@@ -607,41 +624,47 @@ keep_text(const struct history_keep *k, char *buf, size_t len)
 }
 
 /*
- * WAL mode, then the tables in one transaction. The first statement is
- * where a file that is not a database or is locked says so.
+ * Look before writing: a file that is not a database, is locked, is
+ * another program's or of another schema version is left as it is. Then
+ * WAL mode, and the tables in one transaction.
  */
 static int
 setup(sqlite3 *db, const struct history_keep *k, char *err, size_t errlen)
 {
 	char v[32], when[32], spec[64];
 
+	switch (file_kind(db, v, sizeof v)) {
+	case -1:
+		goto fail;
+	case FILE_OTHER:
+		snprintf(err, errlen, "not a history database (it has other "
+		    "tables)");
+		return -1;
+	case FILE_OURS:
+		if (strcmp(v, SCHEMA_VERSION) == 0)
+			break;
+		snprintf(err, errlen, "schema version %s (this version "
+		    "writes %s)", v, SCHEMA_VERSION);
+		return -1;
+	}
 	if (exec(db, "PRAGMA journal_mode = WAL") == -1 ||
 	    exec(db, "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY")
 	    == -1 || exec(db, "BEGIN IMMEDIATE") == -1)
 		goto fail;
-	if (exec(db, "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY,"
-	    " value TEXT NOT NULL) WITHOUT ROWID") == -1 ||
-	    version_of(db, v, sizeof v) == -1)
-		goto fail_tx;
-	if (v[0] != '\0' && strcmp(v, SCHEMA_VERSION) != 0) {
-		snprintf(err, errlen, "schema version %s (this version "
-		    "writes %s)", v, SCHEMA_VERSION);
-		exec(db, "ROLLBACK");
-		return -1;
-	}
 	snprintf(when, sizeof when, "%lld", (long long)time(NULL));
 	keep_text(k, spec, sizeof spec);
-	if (exec(db, schema_sql) == -1 ||
+	if (exec(db, "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY,"
+	    " value TEXT NOT NULL) WITHOUT ROWID") == -1 ||
+	    exec(db, schema_sql) == -1 ||
 	    meta_set(db, "schema_version", SCHEMA_VERSION, 0) == -1 ||
 	    meta_set(db, "created", when, 0) == -1 ||
 	    meta_set(db, "retention", spec, 1) == -1 ||
-	    exec(db, "COMMIT") == -1)
-		goto fail_tx;
+	    exec(db, "COMMIT") == -1) {
+		snprintf(err, errlen, "%s", sqlite3_errmsg(db));
+		exec(db, "ROLLBACK");
+		return -1;
+	}
 	return 0;
-fail_tx:
-	snprintf(err, errlen, "%s", sqlite3_errmsg(db));
-	exec(db, "ROLLBACK");
-	return -1;
 fail:
 	snprintf(err, errlen, "%s", sqlite3_errmsg(db));
 	return -1;

@@ -264,10 +264,27 @@ def check_unusable(tmp, pcap, binary=DSTUI, tag="unusable"):
     c.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     c.commit()
     c.close()
+    before = open(locked, "rb").read()
     r = run(["-r", pcap, "--history", locked], binary)
     say(r.returncode == 0 and r.stderr.strip() == line % (
         locked, "schema version 99 (this version writes 1)"),
         "%s: another schema version: %s" % (tag, r.stderr.strip()))
+    say(open(locked, "rb").read() == before, "%s: another schema version: file "
+        "left as it was" % tag)
+
+    # Another program's database.
+    other = os.path.join(tmp, "other-%s.db" % tag)
+    c = sqlite3.connect(other)
+    c.execute("CREATE TABLE t (x)")
+    c.commit()
+    c.close()
+    before = open(other, "rb").read()
+    r = run(["-r", pcap, "--history", other], binary)
+    say(r.returncode == 0 and r.stderr.strip() == line % (
+        other, "not a history database (it has other tables)"),
+        "%s: another program's database: %s" % (tag, r.stderr.strip()))
+    say(open(other, "rb").read() == before, "%s: another program's database: "
+        "left as it was" % tag)
 
 
 def check_schema_option(tmp):
