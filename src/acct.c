@@ -119,7 +119,7 @@ acct_packet(struct tables *t, const struct acct_limits *l,
 	conns_packet(t->conns, k);
 	if (l->hosts_max == 0) {
 		if (l->history)
-			histacct_packet(&t->hist, k, NULL, NULL, out, in);
+			histacct_packet(&t->hist, k, NULL, NULL);
 		return;
 	}
 	/* darkstat checks once per packet, before creating any host. */
@@ -146,7 +146,7 @@ acct_packet(struct tables *t, const struct acct_limits *l,
 			memcpy(dst->mac, k->dst_mac, 6);
 	}
 	if (l->history)
-		histacct_packet(&t->hist, k, src, dst, out, in);
+		histacct_packet(&t->hist, k, src, dst);
 	if (!(k->flags & PKT_PROTO))
 		return;
 	if (src != NULL)

@@ -65,10 +65,13 @@ host_minute(struct histacct *h, struct host *r, int64_t m)
 
 void
 histacct_packet(struct histacct *h, const struct pkt *k, struct host *src,
-    struct host *dst, int out, int in)
+    struct host *dst)
 {
 	int64_t m = minute_of(k->ts);
 	struct hist_iface *c = &h->cur[k->iface % HIST_IFACES];
+	/* Graphed as acct.c does: one end local, the other not. */
+	int out = (k->flags & PKT_SRC_LOCAL) != 0;
+	int in = (k->flags & PKT_DST_LOCAL) != 0;
 
 	if (c->minute != m || c->pkts == 0) {
 		emit_iface(h, c);

@@ -63,10 +63,10 @@ struct pkt;
 
 /*
  * A packet of interface k->iface, sent by src and received by dst (either
- * may be NULL: not accounted per host); out/in as for the graphs.
+ * may be NULL: not accounted per host).
  */
 void	histacct_packet(struct histacct *, const struct pkt *k,
-	    struct host *src, struct host *dst, int out, int in);
+	    struct host *src, struct host *dst);
 /* Append the current minute of every host and interface. */
 void	histacct_drain(struct histacct *, struct hosts *);
 /*

@@ -626,7 +626,9 @@ keep_text(const struct history_keep *k, char *buf, size_t len)
 /*
  * Look before writing: a file that is not a database, is locked, is
  * another program's or of another schema version is left as it is. Then
- * WAL mode, and the tables in one transaction.
+ * WAL mode, and the tables in one transaction. A 16 MiB page cache halves
+ * the time of a big replay's writes (the (res, ts) index takes them out of
+ * order); a log grown by one is cut back to 64 MiB after its checkpoint.
  */
 static int
 setup(sqlite3 *db, const struct history_keep *k, char *err, size_t errlen)
@@ -648,7 +650,8 @@ setup(sqlite3 *db, const struct history_keep *k, char *err, size_t errlen)
 		return -1;
 	}
 	if (exec(db, "PRAGMA journal_mode = WAL") == -1 ||
-	    exec(db, "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY")
+	    exec(db, "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;"
+	    " PRAGMA cache_size = -16384; PRAGMA journal_size_limit = 67108864")
 	    == -1 || exec(db, "BEGIN IMMEDIATE") == -1)
 		goto fail;
 	snprintf(when, sizeof when, "%lld", (long long)time(NULL));

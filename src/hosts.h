@@ -32,15 +32,19 @@ struct host {
 	uint64_t	 pkts_out;
 	int64_t		 first_seen;	/* first packet to or from it */
 	int64_t		 last_seen;	/* last packet it sent; 0 = never */
-	/* --history: this host's traffic in minute hist_min (histacct.h) */
+	struct protos	*protos;
+	struct ports	*ports[PORTS_TABLES];
+	struct host	*next_free;	/* hosts.c's free list */
+	/*
+	 * --history: this host's traffic in minute hist_min (histacct.h).
+	 * Not cleared when a record is reused, which would cost every new
+	 * host: histacct_removed() empties them when it is removed.
+	 */
 	int64_t		 hist_min;
 	uint64_t	 hist_in;
 	uint64_t	 hist_out;
 	uint64_t	 hist_pkts_in;
 	uint64_t	 hist_pkts_out;
-	struct protos	*protos;
-	struct ports	*ports[PORTS_TABLES];
-	struct host	*next_free;	/* hosts.c's free list */
 };
 
 struct hosts;
