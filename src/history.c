@@ -311,7 +311,8 @@ write_hosts(enum history_res r, const struct hist_host *v, size_t n,
 		t[k] = v[i];
 		t[k++].minute = b;	/* from here on, the bucket start */
 	}
-	if (k > 1)
+	/* Minutes are in order already (compact()); hours and days not. */
+	if (k > 1 && r != HISTORY_MINUTE)
 		qsort(t, k, sizeof *t, cmp_host);
 	for (i = 0; i < k; i = j) {
 		struct hist_host sum = t[i];
@@ -328,6 +329,33 @@ write_hosts(enum history_res r, const struct hist_host *v, size_t n,
 		(*rows)++;
 	}
 	return 0;
+}
+
+/*
+ * Sort the host records by minute and address and add up those of one
+ * host in one minute: evictions can leave a dozen records of a host in a
+ * minute, and the resolutions' passes then sort a shorter list.
+ */
+static void
+compact(void)
+{
+	size_t i, k = 0;
+
+	if (w.nhost < 2)
+		return;
+	qsort(w.host, w.nhost, sizeof *w.host, cmp_host);
+	for (i = 1; i < w.nhost; i++) {
+		struct hist_host *a = &w.host[k], *b = &w.host[i];
+
+		if (a->minute == b->minute && addr_eq(&a->addr, &b->addr)) {
+			a->in += b->in;
+			a->out += b->out;
+			a->pkts_in += b->pkts_in;
+			a->pkts_out += b->pkts_out;
+		} else
+			w.host[++k] = *b;
+	}
+	w.nhost = k + 1;
 }
 
 static const char *
@@ -515,6 +543,7 @@ history_flush(void)
 	if (w.replay && w.nhost + w.niface == 0)
 		return;
 	set_now();
+	compact();
 	if (w.niface > 1)
 		qsort(w.iface, w.niface, sizeof *w.iface, cmp_iface);
 	if (write_all(&rows) == -1) {
