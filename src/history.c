@@ -9,6 +9,8 @@
  * table, so that a flush writes a few pages, not one per host. Buckets
  * already past their retention are not written at all: a replay of a year
  * does not write a year of minute rows only to delete them.
+ *
+ * Reading is in histread.c.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -23,13 +25,13 @@
 
 #include "cap.h"
 #include "histacct.h"
+#include "histdb.h"
 #include "history.h"
 #include "log.h"
 #include "stats.h"
 #include "xmalloc.h"
 
 #define SCHEMA_VERSION	"1"
-#define BUSY_MS		1000	/* wait this long for another writer */
 #define LIVE_EVERY	60	/* seconds: flush at each wall-clock minute */
 #define REPLAY_EVERY	5	/* seconds between the flushes of a replay */
 #define FLUSH_AT	100000	/* records waiting: flush a replay now */
@@ -38,12 +40,6 @@
 
 const char *const history_res_name[HISTORY_RES] = { "minute", "hour", "day" };
 const int history_res_width[HISTORY_RES] = { 60, 3600, 86400 };
-
-struct history {
-	sqlite3		*db;
-	char		*path;
-	char		 err[256];
-};
 
 /* The start and end of the local hour or day a time was last found in. */
 struct span {
@@ -588,35 +584,6 @@ history_tick(void)
 
 /* ------------------------------------------------------------- opening */
 
-static struct history *
-conn_open(const char *path, int flags, char *err, size_t errlen)
-{
-	struct history *h;
-	sqlite3 *db = NULL;
-
-	if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
-		snprintf(err, errlen, "%s", db ? sqlite3_errmsg(db) :
-		    "out of memory");
-		sqlite3_close(db);
-		return NULL;
-	}
-	sqlite3_busy_timeout(db, BUSY_MS);
-	h = xcalloc(1, sizeof *h);
-	h->db = db;
-	h->path = xstrdup(path);
-	return h;
-}
-
-static void
-conn_close(struct history *h)
-{
-	if (h == NULL)
-		return;
-	sqlite3_close(h->db);
-	free(h->path);
-	free(h);
-}
-
 enum { FILE_NEW, FILE_OURS, FILE_OTHER };
 
 /*
@@ -759,10 +726,10 @@ history_open(const char *path, const struct history_keep *k, int replay)
 
 	/* The main thread's alone: no locking inside SQLite. */
 	if (create(path, err, sizeof err) == 0)
-		h = conn_open(path, SQLITE_OPEN_READWRITE |
+		h = histdb_open(path, SQLITE_OPEN_READWRITE |
 		    SQLITE_OPEN_NOMUTEX, err, sizeof err);
 	if (h != NULL && setup(h->db, k, err, sizeof err) == -1) {
-		conn_close(h);
+		histdb_close(h);
 		h = NULL;
 	}
 	if (h != NULL && (prepare(h->db, up_host_sql, &w.up_host) == -1 ||
@@ -773,7 +740,7 @@ history_open(const char *path, const struct history_keep *k, int replay)
 	    "ts <= ?2", &w.prune_iface) == -1)) {
 		snprintf(err, sizeof err, "%s", sqlite3_errmsg(h->db));
 		history_close();	/* finalizes what was prepared */
-		conn_close(h);
+		histdb_close(h);
 		h = NULL;
 	}
 	if (h == NULL) {
@@ -804,7 +771,7 @@ history_close(void)
 	sqlite3_finalize(w.up_iface);
 	sqlite3_finalize(w.prune_host);
 	sqlite3_finalize(w.prune_iface);
-	conn_close(w.h);
+	histdb_close(w.h);
 	free(w.host);
 	free(w.iface);
 	free(w.tmp);
@@ -817,93 +784,4 @@ struct history *
 history_main(void)
 {
 	return w.h;
-}
-
-struct history *
-history_reader_open(const char *path, char *err, size_t errlen)
-{
-	return conn_open(path, SQLITE_OPEN_READONLY, err, errlen);
-}
-
-void
-history_reader_close(struct history *h)
-{
-	conn_close(h);
-}
-
-const char *
-history_path(const struct history *h)
-{
-	return h->path;
-}
-
-const char *
-history_error(const struct history *h)
-{
-	return h->err;
-}
-
-static const char *const series_sql[] = {
-	[HISTORY_TOTAL] = "SELECT ts, SUM(bytes_in), SUM(bytes_out),"
-	    " SUM(pkts_in), SUM(pkts_out), SUM(bytes), SUM(pkts)"
-	    " FROM iface_history WHERE res = ?1 AND ts >= ?2 AND ts < ?3"
-	    " GROUP BY ts ORDER BY ts",
-	[HISTORY_IFACE] = "SELECT ts, bytes_in, bytes_out, pkts_in, pkts_out,"
-	    " bytes, pkts FROM iface_history WHERE res = ?1 AND ts >= ?2"
-	    " AND ts < ?3 AND iface = ?4 ORDER BY ts",
-	[HISTORY_HOST] = "SELECT ts, bytes_in, bytes_out, pkts_in, pkts_out,"
-	    " bytes_in + bytes_out, pkts_in + pkts_out FROM host_history"
-	    " WHERE res = ?1 AND addr = ?4 AND ts >= ?2 AND ts < ?3"
-	    " ORDER BY ts",
-};
-
-static void
-point_of(sqlite3_stmt *s, struct history_point *p)
-{
-	p->ts = sqlite3_column_int64(s, 0);
-	p->bytes_in = (uint64_t)sqlite3_column_int64(s, 1);
-	p->bytes_out = (uint64_t)sqlite3_column_int64(s, 2);
-	p->pkts_in = (uint64_t)sqlite3_column_int64(s, 3);
-	p->pkts_out = (uint64_t)sqlite3_column_int64(s, 4);
-	p->bytes = (uint64_t)sqlite3_column_int64(s, 5);
-	p->pkts = (uint64_t)sqlite3_column_int64(s, 6);
-}
-
-ssize_t
-history_series(struct history *h, enum history_what what, const char *key,
-    enum history_res r, int64_t from, int64_t to,
-    struct history_point **pts)
-{
-	struct history_point *v = NULL;
-	size_t n = 0, cap = 0;
-	sqlite3_stmt *s;
-	int rc;
-
-	*pts = NULL;
-	if (sqlite3_prepare_v2(h->db, series_sql[what], -1, &s, NULL) !=
-	    SQLITE_OK) {
-		snprintf(h->err, sizeof h->err, "%s", sqlite3_errmsg(h->db));
-		return -1;
-	}
-	sqlite3_bind_int(s, 1, history_res_width[r]);
-	sqlite3_bind_int64(s, 2, from);
-	sqlite3_bind_int64(s, 3, to);
-	if (what != HISTORY_TOTAL)
-		sqlite3_bind_text(s, 4, key, -1, SQLITE_TRANSIENT);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 64;
-			v = xreallocarray(v, cap, sizeof *v);
-		}
-		point_of(s, &v[n++]);
-	}
-	if (rc != SQLITE_DONE) {
-		snprintf(h->err, sizeof h->err, "%s", sqlite3_errmsg(h->db));
-		sqlite3_finalize(s);
-		free(v);
-		return -1;
-	}
-	sqlite3_finalize(s);
-	*pts = v;
-	return (ssize_t)n;
 }
