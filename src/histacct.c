@@ -20,9 +20,10 @@ minute_of(int64_t ts)
 static void
 emit_host(struct histacct *h, struct host *r)
 {
+	struct host_hist *c = r->hist;
 	struct hist_host *e;
 
-	if (r->hist_pkts_in == 0 && r->hist_pkts_out == 0)
+	if (c == NULL || (c->pkts_in == 0 && c->pkts_out == 0))
 		return;
 	if (h->nhost == h->host_cap) {
 		h->host_cap = h->host_cap ? h->host_cap * 2 : 1024;
@@ -30,13 +31,13 @@ emit_host(struct histacct *h, struct host *r)
 	}
 	e = &h->host[h->nhost++];
 	e->addr = r->addr;
-	e->minute = r->hist_min;
-	e->in = r->hist_in;
-	e->out = r->hist_out;
-	e->pkts_in = r->hist_pkts_in;
-	e->pkts_out = r->hist_pkts_out;
-	r->hist_in = r->hist_out = 0;
-	r->hist_pkts_in = r->hist_pkts_out = 0;
+	e->minute = c->minute;
+	e->in = c->in;
+	e->out = c->out;
+	e->pkts_in = c->pkts_in;
+	e->pkts_out = c->pkts_out;
+	c->in = c->out = 0;
+	c->pkts_in = c->pkts_out = 0;
 }
 
 static void
@@ -53,14 +54,16 @@ emit_iface(struct histacct *h, struct hist_iface *c)
 	memset(c, 0, sizeof *c);
 }
 
-/* Move r's counters to minute m, emitting the minute they held. */
-static void
+/* r's counters, moved to minute m (emitting the minute they held). */
+static struct host_hist *
 host_minute(struct histacct *h, struct host *r, int64_t m)
 {
-	if (r->hist_min == m)
-		return;
-	emit_host(h, r);
-	r->hist_min = m;
+	if (r->hist == NULL)
+		r->hist = xcalloc(1, sizeof *r->hist);
+	else if (r->hist->minute != m)
+		emit_host(h, r);
+	r->hist->minute = m;
+	return r->hist;
 }
 
 void
@@ -69,6 +72,7 @@ histacct_packet(struct histacct *h, const struct pkt *k, struct host *src,
 {
 	int64_t m = minute_of(k->ts);
 	struct hist_iface *c = &h->cur[k->iface % HIST_IFACES];
+	struct host_hist *e;
 	/* Graphed as acct.c does: one end local, the other not. */
 	int out = (k->flags & PKT_SRC_LOCAL) != 0;
 	int in = (k->flags & PKT_DST_LOCAL) != 0;
@@ -88,14 +92,14 @@ histacct_packet(struct histacct *h, const struct pkt *k, struct host *src,
 		c->pkts_in++;
 	}
 	if (src != NULL) {
-		host_minute(h, src, m);
-		src->hist_out += k->len;
-		src->hist_pkts_out++;
+		e = host_minute(h, src, m);
+		e->out += k->len;
+		e->pkts_out++;
 	}
 	if (dst != NULL) {
-		host_minute(h, dst, m);
-		dst->hist_in += k->len;
-		dst->hist_pkts_in++;
+		e = host_minute(h, dst, m);
+		e->in += k->len;
+		e->pkts_in++;
 	}
 }
 

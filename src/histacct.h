@@ -4,7 +4,7 @@
  * thread to write it to the history database (history.c).
  *
  * DESIGN. The capture path stays O(1) per packet: a host record carries
- * the counters of its current minute (struct host's hist_* fields) and
+ * the counters of its current minute (struct host_hist, hosts.h) and
  * each interface has its current minute here. When a packet of another
  * minute arrives, the finished minute is appended to a list of records.
  * Draining appends every host's and interface's current minute too: the

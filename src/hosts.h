@@ -36,15 +36,21 @@ struct host {
 	struct ports	*ports[PORTS_TABLES];
 	struct host	*next_free;	/* hosts.c's free list */
 	/*
-	 * --history: this host's traffic in minute hist_min (histacct.h).
-	 * Not cleared when a record is reused, which would cost every new
-	 * host: histacct_removed() empties them when it is removed.
+	 * --history's counters, allocated with the first packet: a pointer
+	 * fits in what malloc gives a record anyway, the counters would not.
+	 * Kept when a record is reused (emptied when it was removed); copies
+	 * have none.
 	 */
-	int64_t		 hist_min;
-	uint64_t	 hist_in;
-	uint64_t	 hist_out;
-	uint64_t	 hist_pkts_in;
-	uint64_t	 hist_pkts_out;
+	struct host_hist *hist;
+};
+
+/* A host's traffic in its current minute, for --history (histacct.h). */
+struct host_hist {
+	int64_t		 minute;
+	uint64_t	 in;
+	uint64_t	 out;
+	uint64_t	 pkts_in;
+	uint64_t	 pkts_out;
 };
 
 struct hosts;
