@@ -117,12 +117,19 @@ acct_packet(struct tables *t, const struct acct_limits *l,
 
 	count_totals(t, k, out, in);
 	conns_packet(t->conns, k);
-	if (l->hosts_max == 0)
+	if (l->hosts_max == 0) {
+		if (l->history)
+			histacct_packet(&t->hist, k, NULL, NULL);
 		return;
+	}
 	/* darkstat checks once per packet, before creating any host. */
-	if (hosts_count(t->hosts) >= l->hosts_max)
+	if (hosts_count(t->hosts) >= l->hosts_max) {
 		t->totals.hosts_evicted += hosts_reduce(t->hosts,
 		    l->hosts_keep);
+		/* Before new hosts reuse the records of the evicted. */
+		if (l->history)
+			histacct_removed(&t->hist, t->hosts);
+	}
 	if (!l->local_only || out) {
 		src = touch(t, &k->src, k);
 		src->out += k->len;
@@ -138,6 +145,8 @@ acct_packet(struct tables *t, const struct acct_limits *l,
 		if (k->flags & PKT_MACS)
 			memcpy(dst->mac, k->dst_mac, 6);
 	}
+	if (l->history)
+		histacct_packet(&t->hist, k, src, dst);
 	if (!(k->flags & PKT_PROTO))
 		return;
 	if (src != NULL)

@@ -14,6 +14,7 @@ struct acct_limits {
 	unsigned int	highest_port;
 	int		local_only;	/* hosts only for local addresses */
 	struct conn_limits conns;
+	int		history;	/* keep --history's minutes (histacct.h) */
 };
 
 void	acct_packet(struct tables *, const struct acct_limits *,

@@ -17,6 +17,7 @@
 #include "daylog.h"
 #include "db.h"
 #include "headless.h"
+#include "history.h"
 #include "http/http.h"
 #include "log.h"
 #include "stats.h"
@@ -122,6 +123,7 @@ headless_run(const struct options *o, int sigfd)
 			log_alarm(&alarms);
 		if (o->daylog != NULL)
 			daylog_flush(o->daylog);
+		history_tick();
 		if (cap_done() && !serve_on)
 			return 0;
 		if (cap_done() && !said) {

@@ -51,6 +51,7 @@ host_destroy(struct host *r)
 	protos_free(r->protos);
 	for (i = 0; i < PORTS_TABLES; i++)
 		ports_free(r->ports[i]);
+	free(r->hist);
 	free(r);
 }
 
@@ -174,6 +175,26 @@ hosts_count(const struct hosts *h)
 	return h->count;
 }
 
+void
+hosts_walk(struct hosts *h, void (*fn)(struct host *, void *), void *arg)
+{
+	size_t i;
+
+	for (i = 0; i <= h->mask; i++)
+		if (h->slot[i] != NULL)
+			fn(h->slot[i], arg);
+}
+
+void
+hosts_walk_removed(struct hosts *h, void (*fn)(struct host *, void *),
+    void *arg)
+{
+	struct host *r;
+
+	for (r = h->free; r != NULL; r = r->next_free)
+		fn(r, arg);
+}
+
 struct host **
 hosts_list(const struct hosts *h, size_t *n)
 {
@@ -250,6 +271,7 @@ hosts_copy(const struct hosts *h)
 			continue;
 		n = xmalloc(sizeof *n);
 		*n = *r;
+		n->hist = NULL;
 		n->protos = protos_copy(r->protos);
 		for (j = 0; j < PORTS_TABLES; j++)
 			n->ports[j] = ports_copy(r->ports[j]);
@@ -276,6 +298,7 @@ hosts_copy_summary(const struct hosts *h)
 			continue;
 		n = &c->block[k++];
 		*n = *h->slot[i];
+		n->hist = NULL;
 		n->protos = NULL;
 		memset(n->ports, 0, sizeof n->ports);
 		c->slot[i] = n;
@@ -295,6 +318,7 @@ hosts_copy_one(const struct hosts *h, const struct addr *a)
 		return c;
 	n = hosts_get(c, a);
 	*n = *r;
+	n->hist = NULL;
 	n->protos = protos_copy(r->protos);
 	for (j = 0; j < PORTS_TABLES; j++)
 		n->ports[j] = ports_copy(r->ports[j]);
@@ -312,7 +336,8 @@ hosts_memory(const struct hosts *h)
 
 		if (r == NULL)
 			continue;
-		sum += sizeof *r + protos_memory(r->protos);
+		sum += sizeof *r + protos_memory(r->protos) +
+		    (r->hist ? sizeof *r->hist : 0);
 		for (j = 0; j < PORTS_TABLES; j++)
 			sum += ports_memory(r->ports[j]);
 	}

@@ -35,6 +35,22 @@ struct host {
 	struct protos	*protos;
 	struct ports	*ports[PORTS_TABLES];
 	struct host	*next_free;	/* hosts.c's free list */
+	/*
+	 * --history's counters, allocated with the first packet: a pointer
+	 * fits in what malloc gives a record anyway, the counters would not.
+	 * Kept when a record is reused (emptied when it was removed); copies
+	 * have none.
+	 */
+	struct host_hist *hist;
+};
+
+/* A host's traffic in its current minute, for --history (histacct.h). */
+struct host_hist {
+	int64_t		 minute;
+	uint64_t	 in;
+	uint64_t	 out;
+	uint64_t	 pkts_in;
+	uint64_t	 pkts_out;
 };
 
 struct hosts;
@@ -49,6 +65,15 @@ size_t		 hosts_count(const struct hosts *);
 size_t		 hosts_reduce(struct hosts *, size_t keep);
 /* Remove every host (the table keeps its size). */
 void		 hosts_clear(struct hosts *);
+/* Call fn on every host, in table order. */
+void		 hosts_walk(struct hosts *, void (*fn)(struct host *, void *),
+		    void *arg);
+/*
+ * Call fn on every record removed by hosts_reduce() or hosts_clear() and
+ * not reused yet: until a new host takes it, a record keeps its counters.
+ */
+void		 hosts_walk_removed(struct hosts *,
+		    void (*fn)(struct host *, void *), void *arg);
 /* All hosts, in table order, as an array of hosts_count() pointers. */
 struct host	**hosts_list(const struct hosts *, size_t *n);
 struct hosts	*hosts_copy(const struct hosts *);

@@ -22,6 +22,7 @@
 #include "db.h"
 #include "dns.h"
 #include "headless.h"
+#include "history.h"
 #include "http/http.h"
 #include "hosts.h"
 #include "log.h"
@@ -200,6 +201,9 @@ main(int argc, char **argv)
 		daemon_start(o);
 	l = limits_of(o);
 	stats_init(&l);
+	/* Before any chroot or change of user: it stays open. */
+	if (o->history != NULL)
+		history_open(o->history, &o->history_keep, o->capfile != NULL);
 	cap_open(o);
 	if (http_wanted(o))
 		http_open(o);
@@ -230,6 +234,7 @@ main(int argc, char **argv)
 	ended = cap_done();	/* by themselves, not stopped */
 	cap_stop();
 	status = report_errors(ended);
+	history_close();	/* the last minutes, from the stopped engine */
 	t = stats_take();
 	if (o->daylog != NULL)	/* replays end at their last packet */
 		daylog_stop(o->daylog, &t->days, o->capfile ?

@@ -18,7 +18,7 @@
 
 #define VERSION	"0.1"
 
-enum kind { FLAG, STR, STR_LIST, NUM, NET, REPORT, WAIT, SECS, PORT };
+enum kind { FLAG, STR, STR_LIST, NUM, NET, REPORT, WAIT, SECS, PORT, KEEP };
 
 struct opt_def {
 	const char	*name;
@@ -77,6 +77,10 @@ static const struct opt_def defs[] = {
 	    "read a darkstat database at start-up" },
 	{ "--export", "filename", STR, O(export_file), 0, 0,
 	    "write the database here on exit (darkstat format)" },
+	{ "--history", "filename", STR, O(history), 0, 0,
+	    "keep traffic history in this SQLite database" },
+	{ "--history-schema", "spec", KEEP, O(history_keep), 0, 0,
+	    "history kept (default " HISTORY_KEEP_DEFAULT ")" },
 	{ "--pidfile", "filename", STR, O(pidfile), 0, 0,
 	    "write the process id here" },
 	{ "--hosts-max", "count", NUM, O(hosts_max), 0, 4294967295UL,
@@ -256,6 +260,10 @@ set(const struct opt_def *d, const char *val)
 			usage_error("-l: \"%s\": %s", val, why);
 		opts.nnets++;
 		break;
+	case KEEP:
+		if (history_keep_parse(val, &opts.history_keep, &why) == -1)
+			usage_error("%s: \"%s\": %s", d->name, val, why);
+		break;
 	case REPORT:
 		if (strcmp(val, "text") == 0)
 			opts.report = REPORT_TEXT;
@@ -380,6 +388,7 @@ read_config(void)
 struct options *
 opt_parse(int argc, char **argv)
 {
+	const char *why;
 	int i;
 
 	log_usage_hook = usage_stderr;
@@ -396,6 +405,9 @@ opt_parse(int argc, char **argv)
 	opts.http_conns = 16384;
 	opts.http_timeout = 15;
 	opts.metrics_hosts = 1000;
+	if (history_keep_parse(HISTORY_KEEP_DEFAULT, &opts.history_keep,
+	    &why) == -1)
+		fatalx("default history schema: %s", why);
 	for (i = 1; i < argc; i++) {
 		const struct opt_def *d;
 		const char *val;

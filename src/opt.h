@@ -6,6 +6,7 @@
 #define OPT_H
 
 #include "addr.h"
+#include "history.h"
 
 enum report_format { REPORT_NONE, REPORT_TEXT, REPORT_CSV, REPORT_JSON };
 
@@ -62,6 +63,8 @@ struct options {
 	const char	*daylog;
 	const char	*import_file;
 	const char	*config;	/* -c */
+	const char	*history;	/* --history database, or NULL */
+	struct history_keep history_keep;
 };
 
 /* Parse argv; bad input exits 2 with a message and the usage. */

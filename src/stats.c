@@ -153,10 +153,42 @@ stats_conns_clear_closed(void)
 }
 
 void
+stats_history_start(void)
+{
+	pthread_mutex_lock(&stats_mtx);
+	limits.history = 1;
+	pthread_mutex_unlock(&stats_mtx);
+}
+
+size_t
+stats_history_pending(void)
+{
+	size_t n;
+
+	pthread_mutex_lock(&stats_mtx);
+	n = histacct_pending(&live.hist);
+	pthread_mutex_unlock(&stats_mtx);
+	return n;
+}
+
+void
+stats_take_history(struct hist_host **hosts, size_t *nhost,
+    struct hist_iface **ifaces, size_t *niface)
+{
+	pthread_mutex_lock(&stats_mtx);
+	histacct_drain(&live.hist, live.hosts);
+	histacct_take(&live.hist, hosts, nhost, ifaces, niface);
+	pthread_mutex_unlock(&stats_mtx);
+}
+
+void
 stats_reset(void)
 {
 	pthread_mutex_lock(&stats_mtx);
 	hosts_clear(live.hosts);
+	/* The history has counted these hosts' minutes: keep them. */
+	if (limits.history)
+		histacct_removed(&live.hist, live.hosts);
 	conns_clear(live.conns);
 	graphs_init(&live.graphs);
 	/* darkstat's SIGUSR1 leaves the daylog's counters alone. */

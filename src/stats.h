@@ -63,6 +63,17 @@ struct day;
 size_t		 stats_take_days(struct day **);
 /* Remove the closed, reset and timed-out connections now. */
 void		 stats_conns_clear_closed(void);
+/*
+ * --history: start keeping per-minute records (before any capture starts);
+ * how many wait; take them all, the current minutes included (the caller
+ * frees both arrays).
+ */
+struct hist_host;
+struct hist_iface;
+void		 stats_history_start(void);
+size_t		 stats_history_pending(void);
+void		 stats_take_history(struct hist_host **, size_t *nhost,
+		    struct hist_iface **, size_t *niface);
 /* Empty the hosts table and graphs, zero the totals (darkstat's SIGUSR1). */
 void		 stats_reset(void);
 

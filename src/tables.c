@@ -11,6 +11,8 @@
 const uint32_t size_bucket_max[SIZE_BUCKETS] = { 63, 127, 255, 511, 1023,
     1500, 9000, UINT32_MAX };
 
+_Static_assert(TABLES_IFACES == HIST_IFACES, "one index per source");
+
 int
 tables_size_bucket(uint32_t len)
 {
@@ -38,8 +40,16 @@ tables_destroy(struct tables *t)
 	hosts_free(t->hosts);
 	t->hosts = NULL;
 	dayacct_free(&t->days);
+	histacct_free(&t->hist);
 	conns_free(t->conns);
 	t->conns = NULL;
+}
+
+/* A copy's history records belong to the live tables too. */
+static void
+hist_forget(struct histacct *h)
+{
+	memset(h, 0, sizeof *h);
 }
 
 struct tables *
@@ -52,6 +62,7 @@ tables_copy(const struct tables *t)
 	c->conns = conns_copy(t->conns, 1);
 	c->days.done = NULL;	/* finished days belong to the live tables */
 	c->days.ndone = 0;
+	hist_forget(&c->hist);
 	return c;
 }
 
@@ -65,6 +76,7 @@ tables_copy_summary(const struct tables *t, int conns)
 	c->conns = conns_copy(t->conns, conns);
 	c->days.done = NULL;
 	c->days.ndone = 0;
+	hist_forget(&c->hist);
 	return c;
 }
 

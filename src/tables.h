@@ -10,6 +10,7 @@
 #include "dayacct.h"
 #include "decode.h"
 #include "graph.h"
+#include "histacct.h"
 
 struct conns;
 struct conn_limits;
@@ -57,6 +58,7 @@ struct tables {
 	struct graphs	 graphs;
 	struct totals	 totals;
 	struct dayacct	 days;		/* the daylog's periods */
+	struct histacct	 hist;		/* --history's minutes */
 };
 
 /* Empty tables; connection tracking with lim (NULL: none). */

@@ -23,6 +23,7 @@
 #include "daylog.h"
 #include "filter.h"
 #include "headless.h"
+#include "history.h"
 #include "hosts.h"
 #include "log.h"
 #include "stats.h"
@@ -406,6 +407,7 @@ static const char *const help_text[] = {
 	"  Enter         host or connection detail; Esc or Backspace: back",
 	"  m             Conns: more columns (RTT, retransmissions, 0-window)",
 	"  C             Conns: clear closed, reset and timed-out rows",
+	"  H             Graphs: history of 7, 31, 365 days (--history)",
 	"  < > F6        sort by the previous / next column",
 	"  I             invert the sort order",
 	"  \\ F4          display filter (PCRE2; host: port: proto: mac:)",
@@ -919,6 +921,7 @@ ui_run(const struct options *o, int sigfd)
 			stats_tick(time(NULL));
 		if (o->daylog != NULL)
 			daylog_flush(o->daylog);
+		history_tick();
 	}
 	teardown();
 	log_set_sink(NULL, NULL);

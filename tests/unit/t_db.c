@@ -15,7 +15,7 @@
 #include "unit.h"
 
 static const struct acct_limits limits = { 1000, 500, 60, 30, 65535, 0,
-    { 0, 0, 0 } };
+    { 0, 0, 0 }, 0 };
 
 static struct pkt
 packet(const char *src, const char *dst, uint8_t proto, uint16_t sp,
