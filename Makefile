@@ -138,7 +138,7 @@ clean:
 #   build-fuzz/decode_fuzzer -max_total_time=600 tests/fuzz/corpus/decode
 FUZZ_CC ?= clang
 FUZZ_FLAGS = -g -O1 -std=gnu11 -fsanitize=fuzzer,address,undefined -Isrc \
-	$(shell $(PKG_CONFIG) --cflags libpcap libpcre2-8 2>/dev/null)
+	$(shell $(PKG_CONFIG) --cflags libpcap libpcre2-8 sqlite3 2>/dev/null)
 # The request path links everything but the server, the loops and the UI.
 HTTP_FUZZ_SRCS = $(filter-out src/main.c src/headless.c src/http/server.c, \
 	$(wildcard src/*.c src/http/*.c))
@@ -151,5 +151,6 @@ build-fuzz/decode_fuzzer: tests/fuzz/decode_fuzzer.c src/decode.c src/decode.h s
 build-fuzz/http_fuzzer: tests/fuzz/http_fuzzer.c $(HTTP_FUZZ_SRCS) $(wildcard src/*.h src/http/*.h src/http/www/*)
 	@mkdir -p $(@D)
 	$(Q)$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ tests/fuzz/http_fuzzer.c \
-	    $(HTTP_FUZZ_SRCS) $(shell $(PKG_CONFIG) --libs libpcap libpcre2-8) \
+	    $(HTTP_FUZZ_SRCS) \
+	    $(shell $(PKG_CONFIG) --libs libpcap libpcre2-8 sqlite3) \
 	    -pthread -lm

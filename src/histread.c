@@ -42,10 +42,24 @@ histdb_close(struct history *h)
 	free(h);
 }
 
+/*
+ * A read transaction now opens the database, its -wal and its -shm: the
+ * descriptors stay with the connection, so it goes on reading after the
+ * process has given up the right to open them (root's 0600 files).
+ */
 struct history *
 history_reader_open(const char *path, char *err, size_t errlen)
 {
-	return histdb_open(path, SQLITE_OPEN_READONLY, err, errlen);
+	struct history *h = histdb_open(path, SQLITE_OPEN_READONLY, err,
+	    errlen);
+
+	if (h != NULL && sqlite3_exec(h->db, "SELECT count(*) FROM meta",
+	    NULL, NULL, NULL) != SQLITE_OK) {
+		snprintf(err, errlen, "%s", sqlite3_errmsg(h->db));
+		histdb_close(h);
+		return NULL;
+	}
+	return h;
 }
 
 void

@@ -3,6 +3,7 @@
  * writes both), so a script can move between the two.
  */
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -10,6 +11,7 @@
 #include "cap.h"
 #include "conns.h"
 #include "filter.h"
+#include "history.h"
 #include "hosts.h"
 #include "http/api.h"
 #include "http/snap.h"
@@ -180,6 +182,92 @@ api_graphs(const struct web *w, struct http_reply *r, FILE *f)
 	fprintf(f, "\"hosts\":%zu}\n", hosts_count(t->hosts));
 	json_ok(r);
 	snap_release(s);
+}
+
+/* One reader connection for every web thread. */
+static pthread_mutex_t hist_mtx = PTHREAD_MUTEX_INITIALIZER;
+
+/*
+ * ?res=minute|hour|day (hour), &host=ADDR or &iface=NAME (all interfaces
+ * added up), &from=&to= (UNIX times) or &days=N before to (default: the
+ * last 7 days up to now).
+ */
+void
+api_history(const struct web *w, const struct http_req *req,
+    struct http_reply *r, FILE *f)
+{
+	const char *rs = req->arg(req->ctx, "res");
+	const char *host = req->arg(req->ctx, "host");
+	const char *iface = req->arg(req->ctx, "iface");
+	const char *fs = req->arg(req->ctx, "from"), *ts = req->arg(req->ctx,
+	    "to"), *ds = req->arg(req->ctx, "days");
+	struct history_point *p;
+	enum history_what what = HISTORY_TOTAL;
+	const char *key = NULL;
+	struct addr a;
+	char canon[ADDR_STRLEN];
+	struct snap *s;
+	int64_t from, to;
+	ssize_t n, i;
+	int res = HISTORY_HOUR;
+
+	if (w->hist == NULL)
+		return api_error(r, f, 404, "no history: start with --history "
+		    "FILE");
+	if (rs != NULL) {
+		for (res = 0; res < HISTORY_RES; res++)
+			if (strcmp(rs, history_res_name[res]) == 0)
+				break;
+		if (res == HISTORY_RES)
+			return api_error(r, f, 400, "invalid value for \"res\"");
+	}
+	if (host != NULL) {
+		if (addr_parse(host, &a) == -1)
+			return api_error(r, f, 400, "\"host\" is not an address");
+		what = HISTORY_HOST;
+		key = addr_str(&a, canon);
+	} else if (iface != NULL) {
+		what = HISTORY_IFACE;
+		key = iface;
+	}
+	s = snap_get(SNAP_HOSTS);
+	to = web_now(w, snap_tables(s)) + 1;
+	snap_release(s);
+	if ((ts != NULL && (to = url_number(ts)) == -1) ||
+	    (fs != NULL && url_number(fs) == -1) ||
+	    (ds != NULL && url_number(ds) == -1))
+		return api_error(r, f, 400, "\"from\" and \"to\" are UNIX "
+		    "times, \"days\" a number of days");
+	from = fs != NULL ? url_number(fs) : to - (ds != NULL ?
+	    url_number(ds) : 7) * 86400;
+	pthread_mutex_lock(&hist_mtx);
+	n = history_series(w->hist, what, key, res, from, to, &p);
+	if (n == -1) {
+		api_error(r, f, 503, history_error(w->hist));
+		pthread_mutex_unlock(&hist_mtx);
+		return;
+	}
+	pthread_mutex_unlock(&hist_mtx);
+	fprintf(f, "{\"res\":\"%s\",\"width\":%d,\"from\":%" PRId64
+	    ",\"to\":%" PRId64 ",\"what\":\"%s\",\"key\":",
+	    history_res_name[res], history_res_width[res], from, to,
+	    what == HISTORY_HOST ? "host" : what == HISTORY_IFACE ? "iface" :
+	    "total");
+	if (key != NULL)
+		report_json_string(f, key);
+	else
+		fprintf(f, "null");
+	fprintf(f, ",\"points\":[");
+	for (i = 0; i < n; i++)
+		fprintf(f, "%s\n{\"ts\":%" PRId64 ",\"bytes_in\":%" PRIu64
+		    ",\"bytes_out\":%" PRIu64 ",\"pkts_in\":%" PRIu64
+		    ",\"pkts_out\":%" PRIu64 ",\"bytes\":%" PRIu64
+		    ",\"pkts\":%" PRIu64 "}", i ? "," : "", p[i].ts,
+		    p[i].bytes_in, p[i].bytes_out, p[i].pkts_in, p[i].pkts_out,
+		    p[i].bytes, p[i].pkts);
+	fprintf(f, "\n]}\n");
+	free(p);
+	json_ok(r);
 }
 
 void

@@ -19,6 +19,8 @@ void	api_host(const struct web *, const char *addr, struct http_reply *,
 void	api_graphs(const struct web *, struct http_reply *, FILE *);
 void	api_conns(const struct web *, const struct http_req *,
 	    struct http_reply *, FILE *);
+void	api_history(const struct web *, const struct http_req *,
+	    struct http_reply *, FILE *);
 void	api_error(struct http_reply *, FILE *, int status, const char *why);
 void	metrics(const struct web *, struct http_reply *, FILE *);
 

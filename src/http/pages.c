@@ -537,6 +537,10 @@ page_host(const struct web *w, const char *typed, struct http_reply *r,
 	ports_table(f, "UDP ports on remote hosts", h->ports[PORTS_UDP_REMOTE],
 	    0);
 	protos_table(f, h->protos);
+	if (w->hist != NULL)
+		fprintf(f, "<h3>History</h3>\n<div id=\"history\" "
+		    "data-history=\"../../api/v1/history.json\" "
+		    "data-host=\"%s\"></div>\n", canon);
 	fprintf(f, "<h3>Connections</h3>\n");
 	conns_table(f, w, snap_tables(s), &a, NULL, ROWS_PER_PAGE, now);
 	fprintf(f, "<br>\n");
@@ -709,6 +713,10 @@ page_front(const struct web *w, const struct http_req *req,
 	    "</form>\n<div id=\"graphs\" data-graphs=\"api/v1/graphs.json\">\n"
 	    "<noscript>Graphs require JavaScript.</noscript>\n</div>\n",
 	    t->totals.bytes, t->totals.packets, pc, pd);
+	/* Weeks to years, from --history. */
+	if (w->hist != NULL)
+		fprintf(f, "<h3>History</h3>\n<div id=\"history\" "
+		    "data-history=\"api/v1/history.json\"></div>\n");
 	html_close(f);
 	r->status = 200;
 	r->type = "text/html; charset=utf-8";

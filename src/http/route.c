@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "cap.h"
+#include "history.h"
 #include "http/api.h"
 #include "http/assets.h"
 #include "http/pages.h"
@@ -27,6 +28,7 @@ void
 http_route_init(const struct options *o)
 {
 	size_t len = 1;
+	char err[256];
 	int i;
 
 	web.o = o;
@@ -45,6 +47,10 @@ http_route_init(const struct options *o)
 	if (o->capfile != NULL)
 		strcpy(web.ifaces, strrchr(o->capfile, '/') ?
 		    strrchr(o->capfile, '/') + 1 : o->capfile);
+	if (o->history != NULL && (web.hist = history_reader_open(o->history,
+	    err, sizeof err)) == NULL)
+		log_warnx("history \"%s\": %s; the web pages go without it",
+		    o->history, err);
 	if ((base = url_base(o->base)) == NULL) {
 		log_warnx("--base \"%s\" is not a safe path: ignored", o->base);
 		base = xstrdup("/");
@@ -57,6 +63,9 @@ http_route_free(void)
 	free(web.ifaces);
 	free(base);
 	web.ifaces = base = NULL;
+	if (web.hist != NULL)
+		history_reader_close(web.hist);
+	web.hist = NULL;
 }
 
 /* "/hosts/ADDR/" or "/hosts/ADDR": ADDR into buf; 0 if not that form. */
@@ -112,6 +121,8 @@ dispatch(const struct http_req *req, const char *path, struct http_reply *r,
 		api_host(&web, addr, r, f);
 	else if (strcmp(path, "/api/v1/graphs.json") == 0)
 		api_graphs(&web, r, f);
+	else if (strcmp(path, "/api/v1/history.json") == 0)
+		api_history(&web, req, r, f);
 	else if (strcmp(path, "/api/v1/conns.json") == 0)
 		api_conns(&web, req, r, f);
 	else if (strncmp(path, "/api/", 5) == 0)

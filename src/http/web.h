@@ -13,8 +13,11 @@ struct host;
 struct options;
 struct tables;
 
+struct history;
+
 struct web {
 	const struct options	*o;
+	struct history		*hist;		/* --history, read-only; or NULL */
 	char			*ifaces;	/* "eth0" or "eth0,eth1" */
 	int			 replay;	/* -r: now = the last packet */
 	int64_t			 started;	/* wall clock at start-up */

@@ -167,6 +167,35 @@ expect_exit "a bad port is a usage error" 2 "$DSTUI" --no-tui -r "$PCAP" -p 7000
 expect_exit "-r without -p or -b ends with the file (darkstat)" 0 \
     timeout 20 "$DSTUI" --no-tui -r "$PCAP"
 refute "... and serves nothing" grep -q listening "$TMP/err"
+# --history: the web API's day rows add up to gen-pcap's truth.
+"$SHARED/tools/gen-pcap" -q -n 3000 --hosts 20 --pps 0.02 --start 1790000000 \
+    --seed 4 --truth "$TMP/days.json" -o "$TMP/days.pcap"
+PCAP="$TMP/days.pcap" serve --history "$TMP/days.db"
+curl -s "${URL}api/v1/history.json?res=day&days=30" >"$TMP/hist.json"
+check "history.json: the day rows add up to the capture's IP bytes" python3 -c '
+import json, sys
+h, t = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+got = sum(p["bytes"] for p in h["points"])
+print(got, t["valid"]["ip_bytes"], len(h["points"]))
+sys.exit(got != t["valid"]["ip_bytes"] or len(h["points"]) < 2)' "$TMP/hist.json" "$TMP/days.json"
+H=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["hosts"][0]["addr"])' "$TMP/days.json")
+curl -s "${URL}api/v1/history.json?res=hour&days=30&host=$H" >"$TMP/hhist.json"
+check "history.json: a host's hour rows add up to its bytes in and out" python3 -c '
+import json, sys
+h, t = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+want = [x for x in t["hosts"] if x["addr"] == sys.argv[3]][0]
+got = (sum(p["bytes_in"] for p in h["points"]), sum(p["bytes_out"] for p in h["points"]))
+print(got, want)
+sys.exit(got != (want["ip_bytes_in"], want["ip_bytes_out"]))' "$TMP/hhist.json" "$TMP/days.json" "$H"
+code "history.json: a bad res" 400 "${URL}api/v1/history.json?res=fortnight"
+code "history.json: a bad host" 400 "${URL}api/v1/history.json?host=nothing"
+curl -s "${URL}" >"$TMP/front.html"
+grep_file "the front page has the history graphs" 'id="history" data-history=' "$TMP/front.html"
+stop
+PCAP="$TMP/days.pcap" serve
+code "history.json without --history: 404" 404 "${URL}api/v1/history.json"
+stop
+
 serve -b ::1
 grep_file "-b ::1 (IPv6) as well" 'listening on http://\[::1\]:[0-9]+/' "$TMP/srv.err"
 v6=$(grep -o 'http://\[::1\]:[0-9]*/' "$TMP/srv.err")

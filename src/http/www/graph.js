@@ -74,24 +74,44 @@
 		var d = new Date(t * 1000);
 		if (secs === 1)
 			return two(d.getMinutes()) + ':' + two(d.getSeconds());
-		if (secs === 60 || secs === 3600)
+		if (secs === 60)
 			return two(d.getHours()) + ':' + two(d.getMinutes());
+		if (secs === 3600)
+			return (d.getMonth() + 1) + '/' + d.getDate() + ' ' +
+			    two(d.getHours()) + 'h';
+		if (secs > 86400 * 2)
+			return d.getFullYear() + '-' + two(d.getMonth() + 1) + '-' +
+			    two(d.getDate());
 		return (d.getMonth() + 1) + '/' + d.getDate();
 	}
 
-	function draw(g, data, units) {
+	/* The bars of one of the live graphs, oldest first, in bytes/s. */
+	function liveBars(g, data) {
 		var gr = data.graphs[g.name], secs = data.bar_secs[g.name];
-		var n = gr.in.length, bars = [], i, max = 0, sum = 0, min = -1;
-		var cv = document.getElementById('canvas-' + g.name);
-		var ctx = cv.getContext('2d'), pw = W - ML - MR, ph = H - MT - MB;
-		var bw = pw / n, step, y, every, lastT = data.graphs.last || data.now;
+		var n = gr.in.length, bars = [], i, lastT = data.graphs.last || data.now;
 
 		/* Oldest first: the bar after the current one. */
 		for (i = 1; i <= n; i++) {
 			var k = (gr.pos + i) % n;
-			var b = { i: gr.in[k] / secs, o: gr.out[k] / secs,
-			    t: lastT - (n - i) * secs };
-			bars.push(b);
+			bars.push({ i: gr.in[k] / secs, o: gr.out[k] / secs,
+			    t: lastT - (n - i) * secs });
+		}
+		return bars;
+	}
+
+	function draw(g, data, units) {
+		drawBars(document.getElementById('canvas-' + g.name),
+		    document.getElementById('legend-' + g.name), liveBars(g, data),
+		    data.bar_secs[g.name], units);
+	}
+
+	function drawBars(cv, legendEl, bars, secs, units) {
+		var n = bars.length, i, max = 0, sum = 0, min = -1;
+		var ctx = cv.getContext('2d'), pw = W - ML - MR, ph = H - MT - MB;
+		var bw = pw / n, step, y, every;
+
+		for (i = 0; i < n; i++) {
+			var b = bars[i];
 			max = Math.max(max, b.i + b.o);
 			sum += b.i + b.o;
 			if (b.i + b.o > 0 && (min < 0 || b.i + b.o < min))
@@ -129,19 +149,22 @@
 		ctx.fillStyle = '#000';
 		ctx.textAlign = 'center';
 		ctx.textBaseline = 'top';
-		every = n === 24 ? 4 : n === 31 ? 5 : 10;
+		every = n === 24 ? 4 : n === 31 ? 5 : Math.max(1, Math.round(n / 6));
 		for (i = n - 1; i >= 0; i -= every) {
 			var tx = ML + i * bw + bw / 2;
 			ctx.beginPath();
 			ctx.moveTo(tx, MT + ph);
 			ctx.lineTo(tx, MT + ph + 4);
 			ctx.stroke();
-			ctx.fillText(timeLabel(bars[i].t, secs), tx, MT + ph + 6);
+			var label = timeLabel(bars[i].t, secs);
+			var half = ctx.measureText(label).width / 2;
+			/* Keep the newest label inside the canvas. */
+			ctx.fillText(label, Math.min(tx, W - 2 - half), MT + ph + 6);
 		}
 		cv.bars = bars;
 		cv.units = units;
 		cv.secs = secs;
-		document.getElementById('legend-' + g.name).textContent =
+		legendEl.textContent =
 		    'min ' + fmtRate(min < 0 ? 0 : min, units) + ', avg ' +
 		    fmtRate(sum / n, units) + ', max ' + fmtRate(max, units);
 	}
@@ -206,6 +229,75 @@
 		return function () { load(url); };
 	}
 
+	/*
+	 * --history: weeks to years from api/v1/history.json, for all the
+	 * interfaces (front page) or one host (its page).
+	 */
+	var ranges = [
+		{ id: 'week', title: 'last 7 days, by the hour', res: 'hour', days: 7, group: 1 },
+		{ id: 'quarter', title: 'last 90 days, by the day', res: 'day', days: 90, group: 1 },
+		{ id: 'years', title: 'last 3 years, by the week', res: 'day', days: 1092, group: 7 }
+	];
+
+	function historyBars(data, group) {
+		var w = data.width * group, n = Math.ceil((data.to - data.from) / w);
+		var bars = [], i;
+
+		for (i = 0; i < n; i++)
+			bars.push({ i: 0, o: 0, t: data.from + i * w });
+		data.points.forEach(function (p) {
+			var k = Math.floor((p.ts - data.from) / w);
+			if (k >= 0 && k < n) {
+				bars[k].i += p.bytes_in / w;
+				bars[k].o += p.bytes_out / w;
+			}
+		});
+		return bars;
+	}
+
+	function setupHistory(div) {
+		var base = div.dataset.history;
+		var host = div.dataset.host;
+		var units = document.getElementById('units');
+		var drawn = [];
+
+		ranges.forEach(function (r) {
+			var box = document.createElement('div'), h = document.createElement('h3');
+			var cv = document.createElement('canvas'), p = document.createElement('p');
+			box.className = 'graph';
+			h.textContent = r.title + (host ? ' (' + host + ')' : '');
+			cv.id = 'canvas-' + r.id;
+			cv.width = W;
+			cv.height = H;
+			cv.addEventListener('mousemove', hover);
+			p.className = 'legend';
+			p.id = 'legend-' + r.id;
+			box.appendChild(h);
+			box.appendChild(cv);
+			box.appendChild(p);
+			div.appendChild(box);
+			fetch(base + '?res=' + r.res + '&days=' + r.days +
+			    (host ? '&host=' + encodeURIComponent(host) : ''),
+			    { cache: 'no-store' }).then(function (x) {
+				return x.json();
+			}).then(function (data) {
+				var bars = historyBars(data, r.group);
+				var redraw = function () {
+					drawBars(cv, p, bars, data.width * r.group,
+					    units ? units.value : pref('units', 'bytes'));
+				};
+				drawn.push(redraw);
+				redraw();
+			}).catch(function () {
+				p.textContent = 'history unavailable';
+			});
+		});
+		if (units)
+			units.addEventListener('change', function () {
+				drawn.forEach(function (f) { f(); });
+			});
+	}
+
 	/* Replace the #refresh block with the same block of a fresh copy. */
 	function refreshBlock() {
 		fetch(window.location.href, { cache: 'no-store' }).then(function (r) {
@@ -238,6 +330,9 @@
 
 	document.addEventListener('DOMContentLoaded', function () {
 		var div = document.getElementById('graphs');
+		var hist = document.getElementById('history');
+		if (hist)
+			setupHistory(hist);
 		if (div)
 			setupRefresh(setupGraphs(div), 1000);
 		else if (document.getElementById('refresh'))
