@@ -139,18 +139,23 @@ clean:
 FUZZ_CC ?= clang
 FUZZ_FLAGS = -g -O1 -std=gnu11 -fsanitize=fuzzer,address,undefined -Isrc \
 	$(shell $(PKG_CONFIG) --cflags libpcap libpcre2-8 sqlite3 2>/dev/null)
-# The request path links everything but the server, the loops and the UI.
-HTTP_FUZZ_SRCS = $(filter-out src/main.c src/headless.c src/http/server.c, \
+# Targets past the decoder link everything but the server, the loops and
+# the UI.
+FUZZ_LIB_SRCS = $(filter-out src/main.c src/headless.c src/http/server.c, \
 	$(wildcard src/*.c src/http/*.c))
-fuzz: build-fuzz/decode_fuzzer build-fuzz/http_fuzzer
+FUZZ_LIBS = $(shell $(PKG_CONFIG) --libs libpcap libpcre2-8 sqlite3) -pthread -lm
+FUZZERS = decode http import filter conf
+fuzz: $(FUZZERS:%=build-fuzz/%_fuzzer)
 
 build-fuzz/decode_fuzzer: tests/fuzz/decode_fuzzer.c src/decode.c src/decode.h src/addr.h
 	@mkdir -p $(@D)
 	$(Q)$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ tests/fuzz/decode_fuzzer.c src/decode.c
 
-build-fuzz/http_fuzzer: tests/fuzz/http_fuzzer.c $(HTTP_FUZZ_SRCS) $(wildcard src/*.h src/http/*.h src/http/www/*)
+build-fuzz/%_fuzzer: tests/fuzz/%_fuzzer.c $(FUZZ_LIB_SRCS) $(wildcard src/*.h src/http/*.h src/http/www/*)
 	@mkdir -p $(@D)
-	$(Q)$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ tests/fuzz/http_fuzzer.c \
-	    $(HTTP_FUZZ_SRCS) \
-	    $(shell $(PKG_CONFIG) --libs libpcap libpcre2-8 sqlite3) \
-	    -pthread -lm
+	$(Q)$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $< $(FUZZ_LIB_SRCS) $(FUZZ_LIBS)
+
+# The configuration splitter alone: its fuzzer stands in for log.c.
+build-fuzz/conf_fuzzer: tests/fuzz/conf_fuzzer.c src/conf.c src/xmalloc.c src/conf.h
+	@mkdir -p $(@D)
+	$(Q)$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ tests/fuzz/conf_fuzzer.c src/conf.c src/xmalloc.c
