@@ -42,7 +42,7 @@ LIBOBJS	 = $(filter-out $(OBJDIR)/main.o,$(OBJS))
 UNIT_SRCS = $(wildcard tests/unit/t_*.c)
 UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(OBJDIR)/tests/%)
 
-.PHONY: all check unit run deps build-deps clean install lint-man fuzz bench
+.PHONY: all check unit run deps build-deps stress clean install lint-man fuzz bench
 
 all: $(PROG)$(if $(SANITIZE),-$(subst $(comma),-,$(SANITIZE)))
 
@@ -108,6 +108,12 @@ DOCDIR	?= $(PREFIX)/share/doc/$(PROG)
 SYSCONFDIR ?= /etc
 UNITDIR	?= $(PREFIX)/lib/systemd/system
 CONTRIB	 = contrib/$(PROG).service contrib/$(PROG).conf contrib/$(PROG).logrotate
+
+# Long runs (1M web requests, 10M hosts, 10 minutes of each fuzzer): not
+# part of make check. See tests/stress/run.
+stress: deps
+	@$(MAKE) --no-print-directory all
+	@tests/stress/run
 
 install: $(PROG)
 	install -d $(DESTDIR)$(SBINDIR) $(DESTDIR)$(MANDIR)/man8 \
