@@ -201,3 +201,19 @@ grep_file "-b ::1 (IPv6) as well" 'listening on http://\[::1\]:[0-9]+/' "$TMP/sr
 v6=$(grep -o 'http://\[::1\]:[0-9]*/' "$TMP/srv.err")
 code "served over IPv6" 200 "${v6}hosts/"
 stop
+
+# The terminal interface serves too when -p or -b is given.
+if command -v tmux >/dev/null; then
+	rm -f "$TMP/tui.err"
+	tmux new-session -d -s "dsh$$" -x 120 -y 30 \
+	    "$DSTUI -r $PCAP --no-dns -p 0 -b 127.0.0.1 2>$TMP/tui.err"
+	for i in $(seq 50); do
+		grep -q listening "$TMP/tui.err" 2>/dev/null && break
+		sleep 0.1
+	done
+	tui_url=$(grep -o 'http://[^ ]*/' "$TMP/tui.err" | head -1)
+	code "the terminal interface with -p serves /hosts/" 200 "${tui_url}hosts/"
+	tmux send-keys -t "dsh$$" q
+	sleep 0.3
+	tmux kill-session -t "dsh$$" 2>/dev/null
+fi
