@@ -215,5 +215,5 @@ if command -v tmux >/dev/null; then
 	code "the terminal interface with -p serves /hosts/" 200 "${tui_url}hosts/"
 	tmux send-keys -t "dsh$$" q
 	sleep 0.3
-	tmux kill-session -t "dsh$$" 2>/dev/null
+	tmux kill-session -t "dsh$$" 2>/dev/null || true
 fi
