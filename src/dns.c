@@ -131,8 +131,10 @@ dns_stop(void)
 	 */
 	clock_gettime(CLOCK_REALTIME, &until);
 	until.tv_sec += 1;
-	if (pthread_timedjoin_np(worker, NULL, &until) != 0)
+	if (pthread_timedjoin_np(worker, NULL, &until) != 0) {
+		pthread_detach(worker);	/* it ends by itself, unwaited */
 		return;
+	}
 	free(cache);
 	cache = NULL;
 }
