@@ -3,8 +3,9 @@
  * the addresses the views ask for, one at a time, into a bounded cache
  * with its own lock (never the stats lock).
  *
- * Life cycle: dns_start() once, dns_name() from the main thread, then
- * dns_stop() once.
+ * Life cycle: dns_start() once (before the web server's threads start),
+ * dns_name() from the main thread and the web server's threads, then
+ * dns_stop() once (after they have stopped).
  */
 #ifndef DNS_H
 #define DNS_H
