@@ -35,7 +35,7 @@ static struct addr	 queue[QUEUE_LEN];	/* protected by dns_mtx */
 static size_t		 qhead, qlen;	/* protected by dns_mtx */
 static int		 stopping;	/* protected by dns_mtx */
 static pthread_t	 worker;
-static int		 running;	/* set and cleared by the main thread while no web thread runs */
+static int		 running;	/* main thread; no web thread then */
 
 static struct entry *
 slot(const struct addr *a)
