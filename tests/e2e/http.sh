@@ -15,11 +15,12 @@ serve() {
 	    2>"$TMP/srv.err" &
 	PID=$!
 	for i in $(seq 100); do
-		[ -f "$TMP/srv.err" ] || { sleep 0.05; continue; }
-		URL=$(grep -o 'http://[^ ]*/' "$TMP/srv.err" | head -1)
-		grep -q "end of the capture file" "$TMP/srv.err" && break
+		grep -q "end of the capture file" "$TMP/srv.err" 2>/dev/null &&
+		    break
 		sleep 0.05
 	done
+	# After the end: the address is written before it.
+	URL=$(grep -o 'http://[^ ]*/' "$TMP/srv.err" | head -1)
 }
 stop() {
 	kill -TERM "$PID" 2>/dev/null

@@ -14,7 +14,9 @@ printf '127.0.0.1 localhost\n10.0.0.8 <script>alert(1)</script>.evil\033[31m\n10
 chmod 644 "$TMP/hosts"
 # in_ns CMD...: run CMD with our /etc/hosts.
 in_ns() {
-	unshare -m sh -c 'mount --bind "$0" /etc/hosts && exec "$@"' "$TMP/hosts" "$@"
+	# exec: the caller's $! is then darkstat-tui itself, to kill.
+	exec unshare -m sh -c 'mount --bind "$0" /etc/hosts && exec "$@"' \
+	    "$TMP/hosts" "$@"
 }
 
 in_ns "$DSTUI" --no-tui -r "$PCAP" -p 0 -b 127.0.0.1 2>"$TMP/srv.err" &
