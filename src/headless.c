@@ -96,6 +96,11 @@ headless_signal(const struct options *o, int sigfd)
 		export_now(o);
 		return 0;
 	case SIGHUP:
+		/* The terminal is gone (an SSH session dropped): stop. */
+		if (!o->no_tui) {
+			log_debug("SIGHUP: the terminal hung up, shutting down");
+			return 1;
+		}
 		/* The daylog is opened for each line: nothing to reopen. */
 		log_debug("SIGHUP: the daylog is reopened for each line");
 		return 0;

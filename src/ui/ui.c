@@ -905,6 +905,9 @@ ui_run(const struct options *o, int sigfd)
 		if (poll(pfd, 3, wait > 0 ? (int)ceil(wait * 1000) : 0) > 0) {
 			if (pfd[1].revents & POLLIN && headless_signal(o, sigfd))
 				break;
+			/* No SIGHUP, but the terminal is gone all the same. */
+			if (pfd[0].revents & (POLLHUP | POLLERR | POLLNVAL))
+				break;
 			if (pfd[2].revents & POLLIN &&
 			    read(pfd[2].fd, &v, sizeof v) == sizeof v)
 				refresh_data(&u, 0);

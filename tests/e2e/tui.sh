@@ -239,3 +239,16 @@ keys 1 g Enter
 wait_for "paused: the detail page has its host" "^$top_total "
 keys Escape Space q
 wait_for "q quits after a pause" '^EXITED 0'
+
+# The terminal goes away (an SSH session dropped): the program ends with
+# it instead of running on without a screen.
+new_session "exec $DSTUI -r $cap --no-dns --export $TMP/hup.db"
+sleep 1
+hup_pid=$(tm list-panes -t t -F '#{pane_pid}')
+tm kill-server
+for i in $(seq 1 50); do
+	kill -0 "$hup_pid" 2>/dev/null || break
+	sleep 0.1
+done
+check "a hung-up terminal ends the program" [ ! -d "/proc/$hup_pid" ]
+check "... with its export written" [ -s "$TMP/hup.db" ]
