@@ -196,26 +196,35 @@
 		}).catch(function () { /* keep the last graphs */ });
 	}
 
+	/*
+	 * A titled canvas ("TITLE (in / out)") and its legend line, appended
+	 * to div; ids canvas-ID and legend-ID.
+	 */
+	function graphBox(div, id, title) {
+		var box = document.createElement('div'), h = document.createElement('h3');
+		var cv = document.createElement('canvas'), p = document.createElement('p');
+		box.className = 'graph';
+		h.textContent = title;
+		h.innerHTML += '<span class="in">in</span> / <span class="out">out</span>)';
+		cv.id = 'canvas-' + id;
+		cv.width = W;
+		cv.height = H;
+		cv.addEventListener('mousemove', hover);
+		p.className = 'legend';
+		p.id = 'legend-' + id;
+		box.appendChild(h);
+		box.appendChild(cv);
+		box.appendChild(p);
+		div.appendChild(box);
+		return { cv: cv, legend: p };
+	}
+
 	function setupGraphs(div) {
 		var url = document.body.dataset.root + div.dataset.graphs;
 		var units = document.getElementById('units');
 		div.textContent = '';
 		graphs.forEach(function (g) {
-			var box = document.createElement('div'), h = document.createElement('h3');
-			var cv = document.createElement('canvas'), p = document.createElement('p');
-			box.className = 'graph';
-			h.textContent = g.title + ' (';
-			h.innerHTML += '<span class="in">in</span> / <span class="out">out</span>)';
-			cv.id = 'canvas-' + g.name;
-			cv.width = W;
-			cv.height = H;
-			cv.addEventListener('mousemove', hover);
-			p.className = 'legend';
-			p.id = 'legend-' + g.name;
-			box.appendChild(h);
-			box.appendChild(cv);
-			box.appendChild(p);
-			div.appendChild(box);
+			graphBox(div, g.name, g.title + ' (');
 		});
 		units.value = pref('units', 'bytes');
 		units.addEventListener('change', function () {
@@ -262,20 +271,9 @@
 		var drawn = [];
 
 		ranges.forEach(function (r) {
-			var box = document.createElement('div'), h = document.createElement('h3');
-			var cv = document.createElement('canvas'), p = document.createElement('p');
-			box.className = 'graph';
-			h.textContent = r.title + (host ? ' (' + host + ')' : '');
-			cv.id = 'canvas-' + r.id;
-			cv.width = W;
-			cv.height = H;
-			cv.addEventListener('mousemove', hover);
-			p.className = 'legend';
-			p.id = 'legend-' + r.id;
-			box.appendChild(h);
-			box.appendChild(cv);
-			box.appendChild(p);
-			div.appendChild(box);
+			var box = graphBox(div, r.id, r.title + (host ? ' (' + host +
+			    ') (' : ' ('));
+			var cv = box.cv, p = box.legend;
 			fetch(base + '?res=' + r.res + '&days=' + r.days +
 			    (host ? '&host=' + encodeURIComponent(host) : ''),
 			    { cache: 'no-store' }).then(function (x) {
