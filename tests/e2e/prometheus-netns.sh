@@ -9,6 +9,7 @@
 # MACs), and the README's PromQL examples answering. Traffic stays on
 # 127.0.0.1 and inside two veth pairs made (and removed) by this test.
 . "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/../prometheus.sh"
 if [ "$(id -u)" -ne 0 ] || ! command -v ip >/dev/null; then
 	ok "skipped (needs root)"
 	exit 0
@@ -100,35 +101,8 @@ if grep -q '192\.0\.2\.' "$TMP/prometheus.yml" ||
 fi
 ok "the sample configuration with its targets replaced"
 
-free_port() {
-	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-mkdir -p "$TMP/consoles"
-for try in 1 2 3; do
-	PP=$(free_port)
-	prometheus --config.file="$TMP/prometheus.yml" \
-	    --storage.tsdb.path="$TMP/tsdb$try" \
-	    --web.listen-address="127.0.0.1:$PP" \
-	    --web.console.templates="$TMP/consoles" \
-	    --web.console.libraries="$TMP/consoles" \
-	    --log.level=warn >"$TMP/prometheus.log" 2>&1 &
-	PROM_PID=$!
-	for i in $(seq 100); do
-		curl -sf "http://127.0.0.1:$PP/-/ready" >/dev/null && break
-		kill -0 "$PROM_PID" 2>/dev/null || break
-		sleep 0.2
-	done
-	kill -0 "$PROM_PID" 2>/dev/null && break
-	wait "$PROM_PID"
-done
-PIDS+=("$PROM_PID")
-PROM="http://127.0.0.1:$PP"
-check "Prometheus is ready on 127.0.0.1:$PP" \
-    curl -sf "$PROM/-/ready" -o /dev/null
+start_prometheus
 
-query() {
-	curl -s -G --data-urlencode "query=$1" "$PROM/api/v1/query"
-}
 # value PROMQL: the single value of an instant query ("" if none).
 value() {
 	query "$1" | python3 -c '

@@ -8,6 +8,7 @@
 # only. Also checks contrib/prometheus/prometheus.yml with promtool.
 # Everything listens on 127.0.0.1 only.
 . "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/../prometheus.sh"
 SLL="$PCAPS/lt-linux-sll-tcp-dns-arp.pcap"	# darkstat decodes both right
 SIT="$PCAPS/tun-6in4-sit.pcap"			# Ethernet: real MACs
 SAMPLE="$(dirname "$0")/../../contrib/prometheus/prometheus.yml"
@@ -30,9 +31,6 @@ promtool check config "$SAMPLE" >"$TMP/promtool.out" 2>&1
 grep_file "promtool accepts contrib/prometheus/prometheus.yml" \
     'SUCCESS' "$TMP/promtool.out"
 
-free_port() {
-	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
 
 # serve NAME PCAP ARGS...: a replay server on 127.0.0.1; sets PORT_NAME.
 serve() {
@@ -76,35 +74,7 @@ scrape_configs:
         labels: {replay: top3}
 EOF
 
-# Prometheus on a free port (another one if it was taken meanwhile). The
-# console paths are given so that nothing under /etc/prometheus is used.
-mkdir -p "$TMP/consoles"
-for try in 1 2 3; do
-	PP=$(free_port)
-	prometheus --config.file="$TMP/prometheus.yml" \
-	    --storage.tsdb.path="$TMP/tsdb$try" \
-	    --web.listen-address="127.0.0.1:$PP" \
-	    --web.console.templates="$TMP/consoles" \
-	    --web.console.libraries="$TMP/consoles" \
-	    --log.level=warn >"$TMP/prometheus.log" 2>&1 &
-	PROM_PID=$!
-	for i in $(seq 100); do
-		curl -sf "http://127.0.0.1:$PP/-/ready" >/dev/null && break
-		kill -0 "$PROM_PID" 2>/dev/null || break
-		sleep 0.2
-	done
-	kill -0 "$PROM_PID" 2>/dev/null && break
-	wait "$PROM_PID"
-done
-PIDS+=("$PROM_PID")
-PROM="http://127.0.0.1:$PP"
-check "Prometheus is ready on 127.0.0.1:$PP" \
-    curl -sf "$PROM/-/ready" -o /dev/null
-
-# query PROMQL: the JSON answer of the instant-query API.
-query() {
-	curl -s -G --data-urlencode "query=$1" "$PROM/api/v1/query"
-}
+start_prometheus
 wait "$o1" "$o2"
 check "darkstat-oracle reported both captures" \
     grep -q '^H ' "$TMP/sll/report.txt" "$TMP/sit/report.txt"
