@@ -7,6 +7,7 @@
 
 #include "acct.h"
 #include "hosts.h"
+#include "pool.h"
 #include "ports.h"
 #include "protos.h"
 
@@ -47,7 +48,8 @@ count_totals(struct tables *t, const struct pkt *k, int out, int in)
 		s->first_ts = k->ts;
 	if (k->ts > s->last_ts)
 		s->last_ts = k->ts;
-	graphs_rotate(&t->graphs, k->ts);
+	if (k->ts != t->graphs.last)	/* a new second, usually not */
+		graphs_rotate(&t->graphs, k->ts);
 	/* Only traffic that crosses the local boundary is graphed. */
 	if (out && !in) {
 		graphs_add(&t->graphs, 0, k->len);
@@ -64,7 +66,7 @@ count_totals(struct tables *t, const struct pkt *k, int out, int in)
 
 static void
 count_ports(const struct acct_limits *l, const struct pkt *k,
-    struct host *src, struct host *dst)
+    struct host *src, struct host *dst, struct pool *pool)
 {
 	int tcp = k->proto == 6;
 	int local = tcp ? PORTS_TCP : PORTS_UDP;
@@ -74,33 +76,34 @@ count_ports(const struct acct_limits *l, const struct pkt *k,
 
 	if (src != NULL && k->sport <= l->highest_port) {
 		e = ports_get(&src->ports[local], k->sport, l->ports_max,
-		    l->ports_keep);
+		    l->ports_keep, pool);
 		e->out += k->len;
 	}
 	if (dst != NULL && k->dport <= l->highest_port) {
 		e = ports_get(&dst->ports[local], k->dport, l->ports_max,
-		    l->ports_keep);
+		    l->ports_keep, pool);
 		e->in += k->len;
 		e->syn += syn;
 	}
 	/* "Ports on remote hosts": in = sent to that port, out = from it. */
 	if (dst != NULL && k->sport <= l->highest_port) {
 		e = ports_get(&dst->ports[remote], k->sport, l->ports_max,
-		    l->ports_keep);
+		    l->ports_keep, pool);
 		e->out += k->len;
 	}
 	if (src != NULL && k->dport <= l->highest_port) {
 		e = ports_get(&src->ports[remote], k->dport, l->ports_max,
-		    l->ports_keep);
+		    l->ports_keep, pool);
 		e->in += k->len;
 		e->syn += syn;
 	}
 }
 
 static struct host *
-touch(struct tables *t, const struct addr *a, const struct pkt *k)
+touch(struct tables *t, const struct addr *a, uint32_t hash,
+    const struct pkt *k)
 {
-	struct host *h = hosts_get(t->hosts, a);
+	struct host *h = hosts_get_hashed(t->hosts, a, hash);
 
 	if (h->first_seen == 0 || k->ts < h->first_seen)
 		h->first_seen = k->ts;
@@ -113,10 +116,13 @@ acct_packet(struct tables *t, const struct acct_limits *l,
 {
 	int out = (k->flags & PKT_SRC_LOCAL) != 0;
 	int in = (k->flags & PKT_DST_LOCAL) != 0;
+	/* Hashed once: the hosts and the connections tables use them. */
+	uint32_t hs = addr_hash(&k->src), hd = addr_hash(&k->dst);
 	struct host *src = NULL, *dst = NULL;
+	struct pool *pool;
 
 	count_totals(t, k, out, in);
-	conns_packet(t->conns, k);
+	conns_packet(t->conns, k, hs, hd);
 	if (l->hosts_max == 0) {
 		if (l->history)
 			histacct_packet(&t->hist, k, NULL, NULL);
@@ -131,7 +137,7 @@ acct_packet(struct tables *t, const struct acct_limits *l,
 			histacct_removed(&t->hist, t->hosts);
 	}
 	if (!l->local_only || out) {
-		src = touch(t, &k->src, k);
+		src = touch(t, &k->src, hs, k);
 		src->out += k->len;
 		src->pkts_out++;
 		src->last_seen = k->ts;
@@ -139,7 +145,7 @@ acct_packet(struct tables *t, const struct acct_limits *l,
 			memcpy(src->mac, k->src_mac, 6);
 	}
 	if (!l->local_only || in) {
-		dst = touch(t, &k->dst, k);
+		dst = touch(t, &k->dst, hd, k);
 		dst->in += k->len;
 		dst->pkts_in++;
 		if (k->flags & PKT_MACS)
@@ -149,12 +155,13 @@ acct_packet(struct tables *t, const struct acct_limits *l,
 		histacct_packet(&t->hist, k, src, dst);
 	if (!(k->flags & PKT_PROTO))
 		return;
+	pool = hosts_pool(t->hosts);
 	if (src != NULL)
-		protos_get(&src->protos, k->proto)->out += k->len;
+		protos_get(&src->protos, k->proto, pool)->out += k->len;
 	if (dst != NULL)
-		protos_get(&dst->protos, k->proto)->in += k->len;
+		protos_get(&dst->protos, k->proto, pool)->in += k->len;
 	if (l->ports_max == 0 || !(k->flags & PKT_PORTS))
 		return;
 	if (k->proto == 6 || k->proto == 17)
-		count_ports(l, k, src, dst);
+		count_ports(l, k, src, dst, pool);
 }

@@ -5,12 +5,6 @@
 
 #include "addr.h"
 
-int
-addr_eq(const struct addr *a, const struct addr *b)
-{
-	return memcmp(a, b, sizeof *a) == 0;
-}
-
 /* IPv4 before IPv6, then numerically: the order reports are printed in. */
 int
 addr_cmp(const struct addr *a, const struct addr *b)
@@ -18,27 +12,6 @@ addr_cmp(const struct addr *a, const struct addr *b)
 	if (a->family != b->family)
 		return a->family < b->family ? -1 : 1;
 	return memcmp(a->u.b, b->u.b, a->family == 4 ? 4 : 16);
-}
-
-/*
- * Mix every bit of the address into the hash, so that packed ranges
- * (10.0.0.0/8, sequential hosts of one IPv6 /64) spread evenly. This is the
- * finalizer of MurmurHash3 applied to a fold of the words.
- */
-uint32_t
-addr_hash(const struct addr *a)
-{
-	uint64_t h;
-
-	h = (uint64_t)a->u.w[0] * 0x9e3779b97f4a7c15ULL;
-	h ^= ((uint64_t)a->u.w[1] << 32 | a->u.w[2]) * 0xc2b2ae3d27d4eb4fULL;
-	h ^= (uint64_t)a->u.w[3] * 0x165667b19e3779f9ULL + a->family;
-	h ^= h >> 33;
-	h *= 0xff51afd7ed558ccdULL;
-	h ^= h >> 33;
-	h *= 0xc4ceb9fe1a85ec53ULL;
-	h ^= h >> 33;
-	return (uint32_t)h;
 }
 
 const char *

@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /*
  * An address is a plain value: family 4 or 6, and the address bytes in
@@ -27,12 +28,48 @@ struct net {
 
 #define ADDR_STRLEN	46	/* INET6_ADDRSTRLEN */
 
-int		 addr_eq(const struct addr *, const struct addr *);
 int		 addr_cmp(const struct addr *, const struct addr *);
-uint32_t	 addr_hash(const struct addr *);
 const char	*addr_str(const struct addr *, char buf[ADDR_STRLEN]);
 int		 addr_parse(const char *, struct addr *);
 int		 net_parse(const char *, struct net *, const char **why);
 int		 net_contains(const struct net *, const struct addr *);
+
+/* Inline: every packet compares and hashes its two addresses. */
+static inline int
+addr_eq(const struct addr *a, const struct addr *b)
+{
+	uint64_t a0, a1, b0, b1;
+	uint32_t a2, b2;
+
+	memcpy(&a2, a, 4);	/* family and padding (always zero) */
+	memcpy(&b2, b, 4);
+	memcpy(&a0, a->u.b, 8);
+	memcpy(&b0, b->u.b, 8);
+	memcpy(&a1, a->u.b + 8, 8);
+	memcpy(&b1, b->u.b + 8, 8);
+	return ((a0 ^ b0) | (a1 ^ b1) | (a2 ^ b2)) == 0;
+}
+
+/*
+ * Mix every bit of the address into the hash, so that packed ranges
+ * (10.0.0.0/8, sequential hosts of one IPv6 /64) spread evenly: the
+ * words are folded with multiplications by odd constants, then
+ * MurmurHash3's finalizer.
+ */
+static inline uint32_t
+addr_hash(const struct addr *a)
+{
+	uint64_t h;
+
+	h = ((uint64_t)a->u.w[1] << 32 | a->u.w[0]) * 0x9e3779b97f4a7c15ULL;
+	h ^= ((uint64_t)a->u.w[3] << 32 | a->u.w[2]) * 0xc2b2ae3d27d4eb4fULL;
+	h ^= a->family;
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	h ^= h >> 33;
+	return (uint32_t)h;
+}
 
 #endif

@@ -29,7 +29,6 @@
 
 #define MAX_LOCAL	32	/* own addresses tracked per interface */
 #define LIVE_TIMEOUT_MS	100	/* wake at least this often */
-#define LIVE_BUFFER	(16 << 20)	/* kernel ring: absorb bursts */
 #define DEFAULT_SNAPLEN	256	/* room for tags, options, ext headers */
 #define FILE_BUFFER	(1 << 20)	/* stdio buffer for -r reads */
 
@@ -180,7 +179,8 @@ try_live(const char *name, pcap_t **pp, char err[PCAP_ERRBUF_SIZE])
 	pcap_set_snaplen(p, (int)snaplen());
 	pcap_set_promisc(p, !opts->no_promisc);
 	pcap_set_timeout(p, LIVE_TIMEOUT_MS);
-	pcap_set_buffer_size(p, LIVE_BUFFER);
+	/* A large ring absorbs bursts while the thread applies a batch. */
+	pcap_set_buffer_size(p, (int)(opts->buffer_mib << 20));
 	rc = pcap_activate(p);
 	if (rc >= 0 && pcap_setnonblock(p, 1, err) == -1)
 		rc = PCAP_ERROR;
@@ -382,10 +382,12 @@ on_packet(u_char *arg, const struct pcap_pkthdr *h, const u_char *data)
 	k->ts = h->ts.tv_sec;
 	k->usec = (uint32_t)h->ts.tv_usec;
 	k->iface = (uint8_t)s->index;
-	if (is_local(s, &k->src))
-		k->flags |= PKT_SRC_LOCAL;
-	if (is_local(s, &k->dst))
-		k->flags |= PKT_DST_LOCAL;
+	if (opts->nnets > 0 || s->nlocal > 0) {	/* not files without -l */
+		if (is_local(s, &k->src))
+			k->flags |= PKT_SRC_LOCAL;
+		if (is_local(s, &k->dst))
+			k->flags |= PKT_DST_LOCAL;
+	}
 	b->n++;
 }
 

@@ -39,57 +39,41 @@ struct conns {
 	struct conn_alarm	 alarm;
 };
 
-/* The two ends of a packet, in key order. */
-struct key {
-	uint8_t		proto;
-	struct addr	a;
-	struct addr	b;
-	uint16_t	pa;
-	uint16_t	pb;
-};
-
-static int
-end_cmp(const struct addr *x, uint16_t px, const struct addr *y, uint16_t py)
+/*
+ * A connection's hash must be the same from both ends: it combines the
+ * two addresses' hashes and the two ports with commutative operations.
+ * (A:1, B:2) and (A:2, B:1) collide, and conn_dir() tells them apart.
+ */
+static uint32_t
+conn_hash(const struct pkt *k, uint32_t hs, uint32_t hd)
 {
-	int c = addr_cmp(x, y);
+	uint32_t sp = k->flags & PKT_PORTS ? k->sport : 0;
+	uint32_t dp = k->flags & PKT_PORTS ? k->dport : 0;
+	uint32_t h = (hs + hd) * 0x9e3779b1u ^ (sp + dp) * 0x85ebca6bu ^
+	    k->proto;
 
-	return c ? c : (px > py) - (px < py);
+	return h ^ (h >> 15);
 }
 
-static void
-key_of(const struct pkt *k, struct key *key)
+/*
+ * Is c the connection of packet k? 0: yes, sent by the client; 1: yes,
+ * sent by the server; -1: no.
+ */
+static int
+conn_dir(const struct conn *c, const struct pkt *k)
 {
 	uint16_t sp = k->flags & PKT_PORTS ? k->sport : 0;
 	uint16_t dp = k->flags & PKT_PORTS ? k->dport : 0;
 
-	key->proto = k->proto;
-	if (end_cmp(&k->src, sp, &k->dst, dp) <= 0) {
-		key->a = k->src, key->pa = sp, key->b = k->dst, key->pb = dp;
-	} else {
-		key->a = k->dst, key->pa = dp, key->b = k->src, key->pb = sp;
-	}
-}
-
-static uint32_t
-key_hash(const struct key *k)
-{
-	uint32_t h = addr_hash(&k->a) * 31 + addr_hash(&k->b);
-
-	h ^= ((uint32_t)k->pa << 16 | k->pb) * 0x9e3779b1u;
-	return h ^ k->proto ^ (h >> 15);
-}
-
-/* Does c have the ends of k, in either order? (Cheaper than a key_of.) */
-static int
-key_match(const struct conn *c, const struct key *k)
-{
 	if (c->proto != k->proto)
+		return -1;
+	if (c->cport == sp && c->sport == dp && addr_eq(&c->client, &k->src) &&
+	    addr_eq(&c->server, &k->dst))
 		return 0;
-	if (c->cport == k->pa && c->sport == k->pb &&
-	    addr_eq(&c->client, &k->a) && addr_eq(&c->server, &k->b))
+	if (c->sport == sp && c->cport == dp && addr_eq(&c->server, &k->src) &&
+	    addr_eq(&c->client, &k->dst))
 		return 1;
-	return c->sport == k->pa && c->cport == k->pb &&
-	    addr_eq(&c->server, &k->a) && addr_eq(&c->client, &k->b);
+	return -1;
 }
 
 struct conns *
@@ -193,17 +177,18 @@ index_del(struct conns *t, size_t s)
 	}
 }
 
+/* The row of packet k, with *dir set as conn_dir() does; or NONE. */
 static int32_t
-find(const struct conns *t, const struct key *k, uint32_t h)
+find(const struct conns *t, const struct pkt *k, uint32_t h, int *dir)
 {
 	size_t s;
+	int32_t i;
 
 	if (t->index == NULL)
 		return NONE;
-	for (s = h & t->mask; t->index[s] != NONE; s = (s + 1) & t->mask)
-		if (t->c[t->index[s]].hash == h &&
-		    key_match(&t->c[t->index[s]], k))
-			return t->index[s];
+	for (s = h & t->mask; (i = t->index[s]) != NONE; s = (s + 1) & t->mask)
+		if (t->c[i].hash == h && (*dir = conn_dir(&t->c[i], k)) != -1)
+			return i;
 	return NONE;
 }
 
@@ -427,32 +412,29 @@ static void evaluate_alarm(struct conns *, int64_t);
 static void expire(struct conns *, int64_t);
 
 void
-conns_packet(struct conns *t, const struct pkt *k)
+conns_packet(struct conns *t, const struct pkt *k, uint32_t hs, uint32_t hd)
 {
-	struct key key;
 	struct conn *c;
 	uint32_t h;
 	int32_t i;
-	int dir;
+	int dir = 0;
 
 	if (t->lim.max == 0)
 		return;
-	key_of(k, &key);
-	h = key_hash(&key);
-	if ((i = find(t, &key, h)) != NONE && reopens(&t->c[i], k)) {
+	h = conn_hash(k, hs, hd);
+	if ((i = find(t, k, h, &dir)) != NONE && reopens(&t->c[i], k)) {
 		delete(t, i);
 		i = NONE;
 	}
 	if (i == NONE) {
 		i = create(t, h);
 		start(&t->c[i], k);
-	} else {
+		dir = conn_dir(&t->c[i], k);
+	} else if (i != t->newest) {
 		unlink_conn(t, i);
 		push_newest(t, i);
 	}
 	c = &t->c[i];
-	dir = !(addr_eq(&k->src, &c->client) && (!(k->flags & PKT_PORTS) ||
-	    k->sport == c->cport));
 	c->d[dir].pkts++;
 	c->d[dir].bytes += k->len;
 	c->last = k->ts;

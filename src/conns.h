@@ -105,7 +105,9 @@ void			 conns_free(struct conns *);
 /* A copy for readers; without rows (counts and alarm only) if !rows. */
 struct conns		*conns_copy(const struct conns *, int rows);
 /* Account one packet (stats lock held). */
-void			 conns_packet(struct conns *, const struct pkt *);
+/* hs, hd: addr_hash() of the packet's source and destination. */
+void			 conns_packet(struct conns *, const struct pkt *,
+			    uint32_t hs, uint32_t hd);
 /* Time passes without packets (live): time-outs and the alarm. */
 void			 conns_tick(struct conns *, int64_t now);
 /* Remove closed, reset and timed-out rows now (the C key). */

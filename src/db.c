@@ -15,6 +15,7 @@
 #include "db.h"
 #include "hosts.h"
 #include "log.h"
+#include "pool.h"
 #include "ports.h"
 #include "protos.h"
 #include "tables.h"
@@ -279,8 +280,8 @@ rd_expect(struct rd *r, const char *tag, size_t n, const char *what)
 }
 
 static void
-rd_ports(struct rd *r, struct host *h, int table, char tag, int tcp,
-    const struct acct_limits *l)
+rd_ports(struct rd *r, struct pool *pool, struct host *h, int table,
+    char tag, int tcp, const struct acct_limits *l)
 {
 	char t[2] = { tag, 0 }, what[40];
 	uint64_t n, i;
@@ -299,7 +300,7 @@ rd_ports(struct rd *r, struct host *h, int table, char tag, int tcp,
 		if (r->err[0] != '\0' || l->ports_max == 0)
 			continue;
 		e = ports_get(&h->ports[table], port, l->ports_max,
-		    l->ports_keep);
+		    l->ports_keep, pool);
 		e->syn += syn;
 		e->in += in;
 		e->out += out;
@@ -315,6 +316,7 @@ rd_ports(struct rd *r, struct host *h, int table, char tag, int tcp,
 static void
 rd_host(struct rd *r, struct tables *t, const struct acct_limits *l)
 {
+	struct pool *pool = hosts_pool(t->hosts);
 	struct host *h;
 	struct addr a;
 	uint8_t tag[4], mac[6], name[255];
@@ -363,16 +365,16 @@ rd_host(struct rd *r, struct tables *t, const struct acct_limits *l)
 
 		if (r->err[0] != '\0')
 			break;
-		e = protos_get(&h->protos, proto);
+		e = protos_get(&h->protos, proto, pool);
 		e->in += pin;
 		e->out += pout;
 	}
-	rd_ports(r, h, PORTS_TCP, 'T', 1, l);
-	rd_ports(r, h, PORTS_UDP, 'U', 0, l);
+	rd_ports(r, pool, h, PORTS_TCP, 'T', 1, l);
+	rd_ports(r, pool, h, PORTS_UDP, 'U', 0, l);
 	if (ver < 4)
 		return;
-	rd_ports(r, h, PORTS_TCP_REMOTE, 't', 1, l);
-	rd_ports(r, h, PORTS_UDP_REMOTE, 'u', 0, l);
+	rd_ports(r, pool, h, PORTS_TCP_REMOTE, 't', 1, l);
+	rd_ports(r, pool, h, PORTS_UDP_REMOTE, 'u', 0, l);
 }
 
 static void

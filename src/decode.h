@@ -92,5 +92,12 @@ const char		*decode_note_name(int bit);
 enum decode_status	 decode_packet(int dlt, const uint8_t *data,
 			    uint32_t caplen, uint32_t wirelen, struct pkt *,
 			    enum decode_reason *);
+/*
+ * decode_packet without its fast path for the common frames: the tests
+ * check that both give the same result.
+ */
+enum decode_status	 decode_general(int dlt, const uint8_t *data,
+			    uint32_t caplen, uint32_t wirelen, struct pkt *,
+			    enum decode_reason *);
 
 #endif

@@ -9,20 +9,22 @@
 
 #include "cutoff.h"
 #include "hosts.h"
+#include "pool.h"
 #include "ports.h"
 #include "protos.h"
 #include "xmalloc.h"
 
 /*
- * Evicted records are kept, with their protocol and port tables, on a
- * free list and reused by the next new hosts: with darkstat's default
- * limits a busy network evicts hundreds of hosts a second, and malloc
- * and free would otherwise be most of the work.
+ * Records and their protocol and port tables come from the table's pool.
+ * Evicted records are kept, with their tables, on a free list and reused
+ * by the next new hosts: with darkstat's default limits a busy network
+ * evicts hundreds of hosts a second.
  */
 struct hosts {
 	size_t		  count;
 	size_t		  mask;		/* slots - 1 */
 	struct host	**slot;
+	struct pool	 *pool;
 	struct host	 *block;	/* summary copies: all records here */
 	struct host	 *free;		/* records to reuse */
 	/* hosts_reduce's working space, kept between calls */
@@ -40,20 +42,10 @@ hosts_new(void)
 
 	h->mask = INITIAL_SLOTS - 1;
 	h->slot = xcalloc(INITIAL_SLOTS, sizeof *h->slot);
+	h->pool = pool_new();
 	return h;
 }
 
-static void
-host_destroy(struct host *r)
-{
-	int i;
-
-	protos_free(r->protos);
-	for (i = 0; i < PORTS_TABLES; i++)
-		ports_free(r->ports[i]);
-	free(r->hist);
-	free(r);
-}
 
 /* Put r aside for reuse, tables and all. */
 static void
@@ -70,8 +62,11 @@ host_alloc(struct hosts *h)
 	struct host *r = h->free;
 	int i;
 
-	if (r == NULL)
-		return xcalloc(1, sizeof *r);
+	if (r == NULL) {
+		r = pool_carve(h->pool, sizeof *r);
+		memset(r, 0, sizeof *r);
+		return r;
+	}
 	h->free = r->next_free;
 	protos_reset(r->protos);
 	for (i = 0; i < PORTS_TABLES; i++)
@@ -104,10 +99,9 @@ hosts_free(struct hosts *h)
 	if (h == NULL)
 		return;
 	hosts_clear(h);
-	while ((r = h->free) != NULL) {
-		h->free = r->next_free;
-		host_destroy(r);
-	}
+	for (r = h->free; r != NULL; r = r->next_free)
+		free(r->hist);
+	pool_free(h->pool);
 	free(h->totals);
 	free(h->keepers);
 	free(h->slot);
@@ -153,14 +147,15 @@ hosts_find(const struct hosts *h, const struct addr *a)
 struct host *
 hosts_get(struct hosts *h, const struct addr *a)
 {
-	uint32_t hash = addr_hash(a);
-	struct host *r;
-	size_t s;
+	return hosts_get_hashed(h, a, addr_hash(a));
+}
 
-	for (s = hash & h->mask; h->slot[s] != NULL; s = (s + 1) & h->mask)
-		if (h->slot[s]->hash == hash && addr_eq(&h->slot[s]->addr, a))
-			return h->slot[s];
-	r = host_alloc(h);
+/* hosts_get's slow path, out of line: the lookup saves no registers. */
+static __attribute__((noinline)) struct host *
+insert(struct hosts *h, const struct addr *a, uint32_t hash, size_t s)
+{
+	struct host *r = host_alloc(h);
+
 	r->addr = *a;
 	r->hash = hash;
 	h->slot[s] = r;
@@ -169,10 +164,28 @@ hosts_get(struct hosts *h, const struct addr *a)
 	return r;
 }
 
+struct host *
+hosts_get_hashed(struct hosts *h, const struct addr *a, uint32_t hash)
+{
+	struct host *r;
+	size_t s;
+
+	for (s = hash & h->mask; (r = h->slot[s]) != NULL; s = (s + 1) & h->mask)
+		if (r->hash == hash && addr_eq(&r->addr, a))
+			return r;
+	return insert(h, a, hash, s);
+}
+
 size_t
 hosts_count(const struct hosts *h)
 {
 	return h->count;
+}
+
+struct pool *
+hosts_pool(struct hosts *h)
+{
+	return h->pool;
 }
 
 void
@@ -253,30 +266,35 @@ hosts_reduce(struct hosts *h, size_t keep)
 	return removed;
 }
 
+/* A deep copy of r in c's pool, without --history's counters. */
+static struct host *
+copy_record(struct hosts *c, const struct host *r)
+{
+	struct host *n = pool_carve(c->pool, sizeof *n);
+	int j;
+
+	*n = *r;
+	n->hist = NULL;
+	n->next_free = NULL;
+	n->protos = protos_copy(r->protos, c->pool);
+	for (j = 0; j < PORTS_TABLES; j++)
+		n->ports[j] = ports_copy(r->ports[j], c->pool);
+	return n;
+}
+
 struct hosts *
 hosts_copy(const struct hosts *h)
 {
 	struct hosts *c = xcalloc(1, sizeof *c);
 	size_t i;
-	int j;
 
 	c->count = h->count;
 	c->mask = h->mask;
 	c->slot = xcalloc(h->mask + 1, sizeof *c->slot);
-	for (i = 0; i <= h->mask; i++) {
-		const struct host *r = h->slot[i];
-		struct host *n;
-
-		if (r == NULL)
-			continue;
-		n = xmalloc(sizeof *n);
-		*n = *r;
-		n->hist = NULL;
-		n->protos = protos_copy(r->protos);
-		for (j = 0; j < PORTS_TABLES; j++)
-			n->ports[j] = ports_copy(r->ports[j]);
-		c->slot[i] = n;
-	}
+	c->pool = pool_new();
+	for (i = 0; i <= h->mask; i++)
+		if (h->slot[i] != NULL)
+			c->slot[i] = copy_record(c, h->slot[i]);
 	return c;
 }
 
@@ -289,6 +307,7 @@ hosts_copy_summary(const struct hosts *h)
 	c->count = h->count;
 	c->mask = h->mask;
 	c->slot = xcalloc(h->mask + 1, sizeof *c->slot);
+	c->pool = pool_new();
 	if (h->count)
 		c->block = xreallocarray(NULL, h->count, sizeof *c->block);
 	for (i = 0; i <= h->mask; i++) {
@@ -311,17 +330,11 @@ hosts_copy_one(const struct hosts *h, const struct addr *a)
 {
 	struct hosts *c = hosts_new();
 	const struct host *r = hosts_find(h, a);
-	struct host *n;
-	int j;
 
 	if (r == NULL)
 		return c;
-	n = hosts_get(c, a);
-	*n = *r;
-	n->hist = NULL;
-	n->protos = protos_copy(r->protos);
-	for (j = 0; j < PORTS_TABLES; j++)
-		n->ports[j] = ports_copy(r->ports[j]);
+	c->slot[r->hash & c->mask] = copy_record(c, r);
+	c->count = 1;
 	return c;
 }
 

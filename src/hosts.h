@@ -11,6 +11,7 @@
 
 #include "addr.h"
 
+struct pool;
 struct ports;
 struct protos;
 
@@ -59,6 +60,9 @@ struct hosts	*hosts_new(void);
 void		 hosts_free(struct hosts *);
 /* Find the host for addr, creating an empty record if needed. */
 struct host	*hosts_get(struct hosts *, const struct addr *);
+/* The same, with addr_hash(addr) already known. */
+struct host	*hosts_get_hashed(struct hosts *, const struct addr *,
+		    uint32_t hash);
 struct host	*hosts_find(const struct hosts *, const struct addr *);
 size_t		 hosts_count(const struct hosts *);
 /* Evict every host whose total is <= the (keep+1)-th largest. */
@@ -85,5 +89,7 @@ struct hosts	*hosts_copy_summary(const struct hosts *);
 /* A table holding a deep copy of one host, or none if it is absent. */
 struct hosts	*hosts_copy_one(const struct hosts *, const struct addr *);
 size_t		 hosts_memory(const struct hosts *);
+/* Where the records' protocol and port tables are allocated. */
+struct pool	*hosts_pool(struct hosts *);
 
 #endif

@@ -51,6 +51,8 @@ static const struct opt_def defs[] = {
 	    "keep host records only for local hosts" },
 	{ "--snaplen", "bytes", NUM, O(snaplen), 0, 262144,
 	    "capture length (default: enough for the headers)" },
+	{ "--buffer-size", "MiB", NUM, O(buffer_mib), 0, 4096,
+	    "kernel capture buffer per interface (default 32)" },
 	{ "--pppoe", NULL, FLAG, O(pppoe), 0, 0,
 	    "capture headroom for PPPoE (always decoded)" },
 	{ "--syslog", NULL, FLAG, O(syslog), 0, 0,
@@ -400,6 +402,7 @@ opt_parse(int argc, char **argv)
 	opts.http_port = 667;
 	opts.delay = 1;
 	opts.conns_max = 16384;
+	opts.buffer_mib = 32;
 	opts.conn_timeout = 300;
 	opts.syn_alarm = 200;
 	opts.http_conns = 16384;

@@ -39,6 +39,7 @@ struct options {
 	int		 verbose;
 	int		 pppoe;
 	unsigned int	 snaplen;	/* 0: automatic */
+	unsigned int	 buffer_mib;	/* kernel capture buffer, MiB */
 	int		 no_promisc;
 	int		 no_daemon;
 	int		 no_dns;

@@ -1,36 +1,44 @@
 /*
- * ports.c: a port table is one allocation: a header, a dense array of
- * entries (insertion order, compacted on eviction), then an open-addressing
- * index of 16-bit entry numbers twice as long. Most tables hold a handful
- * of ports, so they start with room for two.
+ * ports.c: a port table is one block of its hosts table's pool: a header,
+ * a dense array of entries (insertion order, compacted on eviction) and,
+ * in tables of more than SCAN_MAX entries, an open-addressing index of
+ * entry numbers.
+ *
+ * Real traffic gives a host a handful of ports per table (gen-pcap's
+ * internet-like mix: 1 on average, 7 at most), so small tables are
+ * searched linearly, which costs less than hashing, and fill their whole
+ * pool block instead of doubling.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "cutoff.h"
+#include "pool.h"
 #include "ports.h"
 #include "xmalloc.h"
 
-#define EMPTY		0xffff	/* index slot value: no entry */
-#define INDEX_MAX	32768	/* above this many entries: linear scan */
+#define SCAN_MAX	15	/* up to this many entries: no index */
+#define EMPTY		UINT32_MAX	/* index slot value: no entry */
 
-struct ports {
-	uint32_t		count;
-	uint32_t		cap;	/* entries allocated */
-	struct port_entry	e[];	/* then uint16_t index[2 * cap] */
-};
-
-static uint16_t *
+static uint32_t *
 index_of(const struct ports *t)
 {
-	return t->cap <= INDEX_MAX ? (uint16_t *)(void *)&t->e[t->cap] : NULL;
+	return (uint32_t *)(void *)&t->e[t->cap];
 }
 
-static size_t
-size_for(uint32_t cap)
+/*
+ * The layout of a block of size b: as many entries as fit, with an index
+ * of b/16 slots (at most half full) once the block is 1 KiB or more.
+ */
+static void
+layout(struct ports *t, size_t b)
 {
-	return sizeof(struct ports) + cap * sizeof(struct port_entry) +
-	    (cap <= INDEX_MAX ? 2 * cap * sizeof(uint16_t) : 0);
+	size_t slots = b >= 1024 ? b / 16 : 0;
+
+	t->block = (uint32_t)b;
+	t->cap = (uint32_t)((b - sizeof *t - slots * sizeof(uint32_t)) /
+	    sizeof t->e[0]);
+	t->mask = slots ? (uint32_t)slots - 1 : 0;
 }
 
 static uint32_t
@@ -42,47 +50,55 @@ slot_of(uint16_t port, uint32_t mask)
 static void
 reindex(struct ports *t)
 {
-	uint16_t *ix = index_of(t);
-	uint32_t i, s, mask = 2 * t->cap - 1;
+	uint32_t *ix = index_of(t);
+	uint32_t i, s;
 
-	if (ix == NULL)
+	if (t->mask == 0)
 		return;
-	memset(ix, 0xff, 2 * t->cap * sizeof *ix);
+	memset(ix, 0xff, (t->mask + 1) * sizeof *ix);
 	for (i = 0; i < t->count; i++) {
-		for (s = slot_of(t->e[i].port, mask); ix[s] != EMPTY;
-		    s = (s + 1) & mask)
+		for (s = slot_of(t->e[i].port, t->mask); ix[s] != EMPTY;
+		    s = (s + 1) & t->mask)
 			;
-		ix[s] = (uint16_t)i;
+		ix[s] = i;
 	}
 }
 
+/* The next size of block: the smallest that holds more entries. */
 static struct ports *
-grow(struct ports *t)
+grow(struct ports *t, struct pool *pool)
 {
-	uint32_t cap = t ? t->cap * 2 : 2;
+	size_t b = t ? (size_t)t->block * 2 : pool_size(sizeof *t +
+	    sizeof t->e[0]);
+	struct ports *n = pool_alloc(pool, b);
 
-	t = xreallocarray(t, 1, size_for(cap));
-	if (cap == 2)
-		t->count = 0;
-	t->cap = cap;
-	reindex(t);
-	return t;
+	layout(n, b);
+	n->count = 0;
+	if (t != NULL) {
+		n->count = t->count;
+		memcpy(n->e, t->e, t->count * sizeof t->e[0]);
+		pool_release(pool, t, t->block);
+	}
+	reindex(n);
+	return n;
 }
 
 /* Evict every entry whose total is <= the (keep+1)-th largest. */
 static void
 reduce(struct ports *t, unsigned int keep)
 {
-	uint64_t *tot, cut;
+	uint64_t small[64], *tot, cut;
 	uint32_t i, n = 0;
 
 	if (keep >= t->count)
 		return;
-	tot = xreallocarray(NULL, t->count, sizeof *tot);
+	tot = t->count <= 64 ? small : xreallocarray(NULL, t->count,
+	    sizeof *tot);
 	for (i = 0; i < t->count; i++)
 		tot[i] = t->e[i].in + t->e[i].out;
 	cut = cutoff_value(tot, t->count, keep);
-	free(tot);
+	if (tot != small)
+		free(tot);
 	for (i = 0; i < t->count; i++)
 		if (t->e[i].in + t->e[i].out > cut)
 			t->e[n++] = t->e[i];
@@ -90,49 +106,52 @@ reduce(struct ports *t, unsigned int keep)
 	reindex(t);
 }
 
-/* The entry for port, or NULL with *slot set to where it would go. */
-static struct port_entry *
-find(struct ports *t, uint16_t port, uint32_t *slot)
+static void
+index_add(struct ports *t, uint32_t i)
 {
-	uint16_t *ix = index_of(t);
-	uint32_t i, s, mask = 2 * t->cap - 1;
+	uint32_t *ix = index_of(t), s;
 
-	if (ix == NULL) {
-		for (i = 0; i < t->count; i++)
-			if (t->e[i].port == port)
-				return &t->e[i];
-		return NULL;
-	}
-	for (s = slot_of(port, mask); ix[s] != EMPTY; s = (s + 1) & mask)
-		if (t->e[ix[s]].port == port)
-			return &t->e[ix[s]];
-	*slot = s;
-	return NULL;
+	for (s = slot_of(t->e[i].port, t->mask); ix[s] != EMPTY;
+	    s = (s + 1) & t->mask)
+		;
+	ix[s] = i;
 }
 
-struct port_entry *
-ports_get(struct ports **tp, uint16_t port, unsigned int max,
-    unsigned int keep)
+static struct port_entry *
+insert(struct ports **tp, uint16_t port, unsigned int max, unsigned int keep,
+    struct pool *pool)
 {
 	struct ports *t = *tp;
 	struct port_entry *e;
-	uint32_t slot = 0;
 
-	if (t != NULL && (e = find(t, port, &slot)) != NULL)
-		return e;
 	if (t != NULL && t->count >= max)
 		reduce(t, keep);
 	if (t == NULL || t->count == t->cap)
-		t = *tp = grow(t);
-	/* The table may have changed: look for the free slot again. */
-	find(t, port, &slot);
+		t = *tp = grow(t, pool);
 	e = &t->e[t->count];
 	memset(e, 0, sizeof *e);
 	e->port = port;
-	if (index_of(t) != NULL)
-		index_of(t)[slot] = (uint16_t)t->count;
+	if (t->mask != 0)
+		index_add(t, t->count);
 	t->count++;
 	return e;
+}
+
+struct port_entry *
+ports_get_slow(struct ports **tp, uint16_t port, unsigned int max,
+    unsigned int keep, struct pool *pool)
+{
+	struct ports *t = *tp;
+	uint32_t *ix, i, s;
+
+	if (t != NULL && t->mask != 0) {
+		ix = index_of(t);
+		for (s = slot_of(port, t->mask); (i = ix[s]) != EMPTY;
+		    s = (s + 1) & t->mask)
+			if (t->e[i].port == port)
+				return &t->e[i];
+	}
+	return insert(tp, port, max, keep, pool);
 }
 
 size_t
@@ -148,14 +167,14 @@ ports_at(const struct ports *t, size_t i)
 }
 
 struct ports *
-ports_copy(const struct ports *t)
+ports_copy(const struct ports *t, struct pool *pool)
 {
 	struct ports *c;
 
 	if (t == NULL || t->count == 0)
 		return NULL;
-	c = xmalloc(size_for(t->cap));
-	memcpy(c, t, size_for(t->cap));
+	c = pool_alloc(pool, t->block);
+	memcpy(c, t, t->block);
 	return c;
 }
 
@@ -168,14 +187,8 @@ ports_reset(struct ports *t)
 	reindex(t);
 }
 
-void
-ports_free(struct ports *t)
-{
-	free(t);
-}
-
 size_t
 ports_memory(const struct ports *t)
 {
-	return t ? size_for(t->cap) : 0;
+	return t ? t->block : 0;
 }

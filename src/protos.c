@@ -1,39 +1,38 @@
 /*
  * protos.c: hosts speak few protocols (TCP, UDP, ICMP, maybe one or two
- * more), so a small array searched linearly beats any hash.
+ * more), so a small array searched linearly beats any hash. The array is
+ * a block of its hosts table's pool, filled before it grows.
  */
-#include <stdlib.h>
 #include <string.h>
 
+#include "pool.h"
 #include "protos.h"
-#include "xmalloc.h"
 
-struct protos {
-	uint16_t		count;
-	uint16_t		cap;
-	struct proto_entry	e[];
-};
+static struct protos *
+grow(struct protos *t, struct pool *pool)
+{
+	size_t b = t ? (size_t)t->block * 2 : pool_size(sizeof *t +
+	    2 * sizeof t->e[0]);
+	struct protos *n = pool_alloc(pool, b);
+
+	n->block = (uint32_t)b;
+	n->cap = (uint16_t)((b - sizeof *n) / sizeof n->e[0]);
+	n->count = 0;
+	if (t != NULL) {
+		n->count = t->count;
+		memcpy(n->e, t->e, t->count * sizeof t->e[0]);
+		pool_release(pool, t, t->block);
+	}
+	return n;
+}
 
 struct proto_entry *
-protos_get(struct protos **tp, uint8_t proto)
+protos_add(struct protos **tp, uint8_t proto, struct pool *pool)
 {
 	struct protos *t = *tp;
-	uint16_t i;
 
-	if (t != NULL) {
-		for (i = 0; i < t->count; i++)
-			if (t->e[i].proto == proto)
-				return &t->e[i];
-	}
-	if (t == NULL || t->count == t->cap) {
-		uint16_t cap = t ? t->cap * 2 : 2;
-
-		t = xreallocarray(t, 1, sizeof *t + cap * sizeof t->e[0]);
-		if (*tp == NULL)
-			t->count = 0;
-		t->cap = cap;
-		*tp = t;
-	}
+	if (t == NULL || t->count == t->cap)
+		t = *tp = grow(t, pool);
 	memset(&t->e[t->count], 0, sizeof t->e[0]);
 	t->e[t->count].proto = proto;
 	return &t->e[t->count++];
@@ -52,17 +51,14 @@ protos_at(const struct protos *t, size_t i)
 }
 
 struct protos *
-protos_copy(const struct protos *t)
+protos_copy(const struct protos *t, struct pool *pool)
 {
 	struct protos *c;
-	size_t sz;
 
 	if (t == NULL || t->count == 0)
 		return NULL;
-	sz = sizeof *t + t->count * sizeof t->e[0];
-	c = xmalloc(sz);
-	memcpy(c, t, sz);
-	c->cap = t->count;
+	c = pool_alloc(pool, t->block);
+	memcpy(c, t, t->block);
 	return c;
 }
 
@@ -73,14 +69,8 @@ protos_reset(struct protos *t)
 		t->count = 0;
 }
 
-void
-protos_free(struct protos *t)
-{
-	free(t);
-}
-
 size_t
 protos_memory(const struct protos *t)
 {
-	return t ? sizeof *t + t->cap * sizeof t->e[0] : 0;
+	return t ? t->block : 0;
 }

@@ -13,16 +13,6 @@ const uint32_t size_bucket_max[SIZE_BUCKETS] = { 63, 127, 255, 511, 1023,
 
 _Static_assert(TABLES_IFACES == HIST_IFACES, "one index per source");
 
-int
-tables_size_bucket(uint32_t len)
-{
-	int i;
-
-	for (i = 0; len > size_bucket_max[i]; i++)
-		;
-	return i;
-}
-
 void
 tables_init(struct tables *t, const struct conn_limits *lim)
 {

@@ -72,6 +72,14 @@ struct tables	*tables_copy(const struct tables *);
 struct tables	*tables_copy_summary(const struct tables *, int conns);
 void		 tables_free(struct tables *);
 uint64_t	 tables_malformed(const struct totals *);
-int		 tables_size_bucket(uint32_t len);
+
+/* The size bucket of an IP length: inline, every packet has one. */
+static inline int
+tables_size_bucket(uint32_t len)
+{
+	if (len < 1024)		/* 63, 127, 255, 511, 1023: powers of two */
+		return len < 64 ? 0 : 26 - __builtin_clz(len);
+	return len <= 1500 ? 5 : len <= 9000 ? 6 : 7;
+}
 
 #endif

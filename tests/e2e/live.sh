@@ -68,3 +68,23 @@ check "nothing on stderr but the web address" [ -z "$(grep -v "^darkstat-tui: li
 grep_file "daylog: logging started" '^# logging started at .* \([0-9]+\)$' "$TMP/day.log"
 grep_file "daylog: the day so far at stop" '\|9756\|0\|27\|0$' "$TMP/day.log"
 grep_file "daylog: logging stopped" '^# logging stopped at' "$TMP/day.log"
+
+# --buffer-size: libpcap maps a ring of exactly that size (TPACKET_V3); the
+# default is 32 MiB. strace shows the mmap of the packet socket.
+ring() {	# ring MIB-OPTION...: bytes of the packet socket's mmap
+	timeout -s INT 2 strace -f -e trace=socket,mmap -o "$TMP/strace" \
+	    "$DSTUI" --no-tui --no-daemon -p 0 -b 127.0.0.1 -i "${ns}0" \
+	    "$@" >/dev/null 2>&1
+	awk '/socket\(AF_PACKET/ { fd = $NF } fd != "" &&
+	    $0 ~ "MAP_SHARED, " fd ", 0\\)" {
+		sub(/.*mmap\(NULL, /, ""); sub(/,.*/, ""); print; exit }' \
+	    "$TMP/strace"
+}
+if command -v strace >/dev/null; then
+	check "--buffer-size 8: an 8 MiB ring" [ "$(ring --buffer-size 8)" = 8388608 ]
+	check "default: a 32 MiB ring" [ "$(ring)" = 33554432 ]
+else
+	echo "# strace missing: --buffer-size not checked"
+fi
+expect_exit "--buffer-size above 4096 exits 2" 2 "$DSTUI" --buffer-size 4097 -r x
+grep_file "--buffer-size range is named" '"4097" is out of range \(max 4096\)' "$TMP/err"

@@ -2,7 +2,8 @@
  * decode_fuzzer.c: libFuzzer target for the packet decoder. The first byte
  * picks the link type; the rest is the frame, copied into a buffer of
  * exactly its captured length so any over-read is caught. The wire length
- * is sometimes longer (a frame cut by the snapshot length).
+ * is sometimes longer (a frame cut by the snapshot length). The fast path
+ * must give exactly what the general path gives.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -22,8 +23,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	enum decode_reason why;
-	struct pkt k;
+	enum decode_reason why, gwhy;
+	enum decode_status st;
+	struct pkt k, g;
 	uint8_t *frame;
 	uint32_t caplen, wirelen;
 	int dlt;
@@ -36,10 +38,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	frame = malloc(caplen ? caplen : 1);
 	if (caplen)
 		memcpy(frame, data + 1, caplen);
-	if (decode_packet(dlt, frame, caplen, wirelen, &k, &why) == DECODE_OK &&
-	    (k.src.family != k.dst.family || (k.src.family != 4 &&
-	    k.src.family != 6)))
+	st = decode_packet(dlt, frame, caplen, wirelen, &k, &why);
+	if (st == DECODE_OK && (k.src.family != k.dst.family ||
+	    (k.src.family != 4 && k.src.family != 6)))
 		abort();	/* an accounted packet always has addresses */
+	memset(&g, 0x5a, sizeof g);
+	if (decode_general(dlt, frame, caplen, wirelen, &g, &gwhy) != st ||
+	    gwhy != why || memcmp(&g, &k, sizeof g) != 0)
+		abort();
 	free(frame);
 	return 0;
 }

@@ -33,9 +33,12 @@ init(void)
 		addr_parse(addrs[i], &a);
 		h = hosts_get(hosts, &a);
 		h->mac[5] = (uint8_t)i;
-		protos_get(&h->protos, (uint8_t)(6 + i))->in = 10;
-		ports_get(&h->ports[PORTS_TCP], (uint16_t)(80 + i), 60, 30)->in = 5;
-		ports_get(&h->ports[PORTS_UDP_REMOTE], 53, 60, 30)->out = 5;
+		protos_get(&h->protos, (uint8_t)(6 + i),
+		    hosts_pool(hosts))->in = 10;
+		ports_get(&h->ports[PORTS_TCP], (uint16_t)(80 + i), 60, 30,
+		    hosts_pool(hosts))->in = 5;
+		ports_get(&h->ports[PORTS_UDP_REMOTE], 53, 60, 30,
+		    hosts_pool(hosts))->out = 5;
 	}
 	addr_parse("10.0.0.1", &conn.client);
 	addr_parse("10.0.0.2", &conn.server);

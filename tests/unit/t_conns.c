@@ -55,7 +55,7 @@ main(void)
 		struct pkt k = udp(tu, reply);
 
 		/* The model: an evicted tuple starts again from zero. */
-		conns_packet(t, &k);
+		conns_packet(t, &k, addr_hash(&k.src), addr_hash(&k.dst));
 		last[tu] = ++clock;
 		pkts[tu]++;
 		/* Whatever the table no longer holds is evicted in the model. */

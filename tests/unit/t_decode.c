@@ -276,7 +276,7 @@ struct want {
 	uint32_t	 ports_at;	/* caplen for PKT_PORTS; 0: never */
 };
 
-static unsigned long ndecodes, ndisagree;
+static unsigned long ndecodes, ndisagree, nfast, nfastdiff;
 
 #if defined(__has_feature)
 #if __has_feature(address_sanitizer)
@@ -373,7 +373,9 @@ static enum decode_status
 run(int dlt, const uint8_t *b, uint32_t caplen, uint32_t wirelen,
     struct pkt *k, enum decode_reason *why)
 {
-	enum decode_status st;
+	enum decode_status st, gst;
+	enum decode_reason gwhy;
+	struct pkt g;
 	uint8_t *copy;
 
 	copy = malloc(caplen);
@@ -384,6 +386,14 @@ run(int dlt, const uint8_t *b, uint32_t caplen, uint32_t wirelen,
 	memset(k, 0xa5, sizeof *k);
 	*why = REASON_COUNT;
 	st = decode_packet(dlt, copy, caplen, wirelen, k, why);
+	/* The fast path must give exactly what the general one gives. */
+	memset(&g, 0x5a, sizeof g);
+	gst = decode_general(dlt, copy, caplen, wirelen, &g, &gwhy);
+	if (gst != st || gwhy != *why || memcmp(&g, k, sizeof g) != 0)
+		nfastdiff++;
+	if (st == DECODE_OK && dlt == DLT_EN10MB && k->flags & PKT_PORTS &&
+	    !(k->notes))
+		nfast++;
 	free(copy);
 	ndecodes++;
 	if (!agree(st, *why))
@@ -880,5 +890,7 @@ main(void)
 	test_verdicts();
 	CHECK(ndisagree == 0, "status and reason agree in all %lu decodes",
 	    ndecodes);
+	CHECK(nfastdiff == 0 && nfast > 100, "fast and general paths agree in "
+	    "all %lu decodes (%lu plain Ethernet TCP/UDP)", ndecodes, nfast);
 	return unit_done();
 }

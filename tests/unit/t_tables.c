@@ -10,6 +10,7 @@
 #include "cutoff.h"
 #include "graph.h"
 #include "hosts.h"
+#include "pool.h"
 #include "ports.h"
 #include "unit.h"
 
@@ -60,30 +61,30 @@ port_total(struct ports *p, uint16_t port)
 static void
 test_ports_reduce(void)
 {
+	struct pool *pool = pool_new();
 	struct ports *p = NULL;
 	uint64_t v[] = { 200, 100, 100, 100, 100 };
 	unsigned int i;
 
 	for (i = 0; i < 5; i++)
-		ports_get(&p, (uint16_t)(i + 1), 5, 2)->in = v[i];
+		ports_get(&p, (uint16_t)(i + 1), 5, 2, pool)->in = v[i];
 	CHECK_U64(ports_count(p), 5, "five ports below --ports-max 5");
-	ports_get(&p, 6, 5, 2)->in = 1;	/* the 6th insertion reduces first */
+	ports_get(&p, 6, 5, 2, pool)->in = 1;	/* the 6th insertion reduces first */
 	CHECK_U64(ports_count(p), 2, "ties at the cutoff all go: 1 kept + new");
 	CHECK_U64(port_total(p, 1), 200, "the largest survives with its bytes");
 	CHECK_U64(port_total(p, 6), 1, "the new port is inserted after");
-	ports_get(&p, 1, 5, 2)->out += 5;
+	ports_get(&p, 1, 5, 2, pool)->out += 5;
 	CHECK_U64(ports_count(p), 2, "finding an existing port never reduces");
 	CHECK_U64(port_total(p, 1), 205, "existing entry updated in place");
-	ports_free(p);
 
 	/* Growth past the index's small sizes keeps every entry findable. */
 	p = NULL;
 	for (i = 0; i < 65536; i++)
-		ports_get(&p, (uint16_t)i, 65536, 65535)->in = i + 1;
+		ports_get(&p, (uint16_t)i, 65536, 65535, pool)->in = i + 1;
 	CHECK_U64(ports_count(p), 65536, "65536 ports in one table");
 	CHECK_U64(port_total(p, 65535), 65536, "last port found");
 	CHECK_U64(port_total(p, 4097), 4098, "middle port found");
-	ports_free(p);
+	pool_free(pool);
 }
 
 static struct addr
