@@ -672,7 +672,7 @@ decode_fast(const uint8_t *p, uint32_t caplen, uint32_t wirelen,
 	const uint8_t *ip = p + 14, *l4;
 	uint8_t proto;
 
-	if (caplen < 14 + 40 + 8)
+	if (caplen < 14 + 20 + 8)	/* IPv4 and UDP headers */
 		return 0;
 	if (be16(p + 12) == ETH_IPV4 && ip[0] == 0x45) {
 		iplen = be16(ip + 2);
@@ -680,7 +680,8 @@ decode_fast(const uint8_t *p, uint32_t caplen, uint32_t wirelen,
 			return 0;
 		hlen = 20;
 		proto = ip[9];
-	} else if (be16(p + 12) == ETH_IPV6 && ip[0] >> 4 == 6) {
+	} else if (be16(p + 12) == ETH_IPV6 && ip[0] >> 4 == 6 &&
+	    caplen >= 14 + 40 + 8) {
 		iplen = 40 + (uint32_t)be16(ip + 4);
 		hlen = 40;
 		proto = ip[6];
@@ -688,7 +689,8 @@ decode_fast(const uint8_t *p, uint32_t caplen, uint32_t wirelen,
 		return 0;
 	if (iplen > wire || iplen < hlen)
 		return 0;
-	plen = iplen - hlen;	/* the transport's wire length */
+	/* The transport's wire length; cap - hlen >= 8 from the checks above. */
+	plen = iplen - hlen;
 	l4 = ip + hlen;
 	if (proto == 6) {
 		if (plen < 20 || cap - hlen < 20)
