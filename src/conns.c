@@ -45,33 +45,43 @@ struct conns {
  * (A:1, B:2) and (A:2, B:1) collide, and conn_dir() tells them apart.
  */
 static uint32_t
-conn_hash(const struct pkt *k, uint32_t hs, uint32_t hd)
+conn_hash(const struct pkt *k, uint32_t ports, uint32_t hs, uint32_t hd)
 {
-	uint32_t sp = k->flags & PKT_PORTS ? k->sport : 0;
-	uint32_t dp = k->flags & PKT_PORTS ? k->dport : 0;
-	uint32_t h = (hs + hd) * 0x9e3779b1u ^ (sp + dp) * 0x85ebca6bu ^
-	    k->proto;
+	uint32_t h = (hs + hd) * 0x9e3779b1u ^
+	    ((ports & 0xffff) + (ports >> 16)) * 0x85ebca6bu ^ k->proto;
 
 	return h ^ (h >> 15);
 }
 
-/*
- * Is c the connection of packet k? 0: yes, sent by the client; 1: yes,
- * sent by the server; -1: no.
- */
-static int
-conn_dir(const struct conn *c, const struct pkt *k)
+/* A packet's two ports as one value, in the order of struct conn's. */
+static uint32_t
+ports_of(const struct pkt *k)
 {
-	uint16_t sp = k->flags & PKT_PORTS ? k->sport : 0;
-	uint16_t dp = k->flags & PKT_PORTS ? k->dport : 0;
+	uint16_t p[2] = { 0, 0 };
+
+	if (k->flags & PKT_PORTS) {
+		p[0] = k->sport;
+		p[1] = k->dport;
+	}
+	return (uint32_t)p[0] | (uint32_t)p[1] << 16;
+}
+
+/*
+ * Is c the connection of packet k, whose ports_of() is ports? 0: yes,
+ * sent by the client; 1: yes, sent by the server; -1: no.
+ */
+static inline int
+conn_dir(const struct conn *c, const struct pkt *k, uint32_t ports)
+{
+	uint32_t cs = (uint32_t)c->cport | (uint32_t)c->sport << 16;
 
 	if (c->proto != k->proto)
 		return -1;
-	if (c->cport == sp && c->sport == dp && addr_eq(&c->client, &k->src) &&
+	if (cs == ports && addr_eq(&c->client, &k->src) &&
 	    addr_eq(&c->server, &k->dst))
 		return 0;
-	if (c->sport == sp && c->cport == dp && addr_eq(&c->server, &k->src) &&
-	    addr_eq(&c->client, &k->dst))
+	if (cs == (ports >> 16 | ports << 16) &&
+	    addr_eq(&c->server, &k->src) && addr_eq(&c->client, &k->dst))
 		return 1;
 	return -1;
 }
@@ -179,7 +189,8 @@ index_del(struct conns *t, size_t s)
 
 /* The row of packet k, with *dir set as conn_dir() does; or NONE. */
 static int32_t
-find(const struct conns *t, const struct pkt *k, uint32_t h, int *dir)
+find(const struct conns *t, const struct pkt *k, uint32_t ports, uint32_t h,
+    int *dir)
 {
 	size_t s;
 	int32_t i;
@@ -187,7 +198,8 @@ find(const struct conns *t, const struct pkt *k, uint32_t h, int *dir)
 	if (t->index == NULL)
 		return NONE;
 	for (s = h & t->mask; (i = t->index[s]) != NONE; s = (s + 1) & t->mask)
-		if (t->c[i].hash == h && (*dir = conn_dir(&t->c[i], k)) != -1)
+		if (t->c[i].hash == h &&
+		    (*dir = conn_dir(&t->c[i], k, ports)) != -1)
 			return i;
 	return NONE;
 }
@@ -415,21 +427,23 @@ void
 conns_packet(struct conns *t, const struct pkt *k, uint32_t hs, uint32_t hd)
 {
 	struct conn *c;
-	uint32_t h;
+	uint32_t h, ports;
 	int32_t i;
 	int dir = 0;
 
 	if (t->lim.max == 0)
 		return;
-	h = conn_hash(k, hs, hd);
-	if ((i = find(t, k, h, &dir)) != NONE && reopens(&t->c[i], k)) {
+	ports = ports_of(k);
+	h = conn_hash(k, ports, hs, hd);
+	if ((i = find(t, k, ports, h, &dir)) != NONE &&
+	    reopens(&t->c[i], k)) {
 		delete(t, i);
 		i = NONE;
 	}
 	if (i == NONE) {
 		i = create(t, h);
 		start(&t->c[i], k);
-		dir = conn_dir(&t->c[i], k);
+		dir = conn_dir(&t->c[i], k, ports);
 	} else if (i != t->newest) {
 		unlink_conn(t, i);
 		push_newest(t, i);
