@@ -52,9 +52,10 @@ addr_eq(const struct addr *a, const struct addr *b)
 
 /*
  * Mix every bit of the address into the hash, so that packed ranges
- * (10.0.0.0/8, sequential hosts of one IPv6 /64) spread evenly: the
- * words are folded with multiplications by odd constants, then
- * MurmurHash3's finalizer.
+ * (10.0.0.0/8, sequential hosts of one IPv6 /64) spread evenly: each half
+ * is multiplied by an odd constant (its high bits then depend on all of
+ * its bits), the halves are folded, and a last multiplication spreads the
+ * fold over the bits returned, the high ones of the product.
  */
 static inline uint32_t
 addr_hash(const struct addr *a)
@@ -64,12 +65,8 @@ addr_hash(const struct addr *a)
 	h = ((uint64_t)a->u.w[1] << 32 | a->u.w[0]) * 0x9e3779b97f4a7c15ULL;
 	h ^= ((uint64_t)a->u.w[3] << 32 | a->u.w[2]) * 0xc2b2ae3d27d4eb4fULL;
 	h ^= a->family;
-	h ^= h >> 33;
-	h *= 0xff51afd7ed558ccdULL;
-	h ^= h >> 33;
-	h *= 0xc4ceb9fe1a85ec53ULL;
-	h ^= h >> 33;
-	return (uint32_t)h;
+	h ^= h >> 32;
+	return (uint32_t)((h * 0xff51afd7ed558ccdULL) >> 32);
 }
 
 #endif
