@@ -239,29 +239,27 @@ hosts_reduce(struct hosts *h, size_t keep)
 		h->keepers = xreallocarray(h->keepers, h->nscratch,
 		    sizeof *h->keepers);
 	}
-	for (i = 0; i <= h->mask; i++)
-		if (h->slot[i] != NULL)
-			h->totals[k++] = h->slot[i]->in + h->slot[i]->out;
-	cut = cutoff_value(h->totals, k, keep);
 	/*
-	 * Deleting from a linear-probing table breaks chains: take the
-	 * survivors out and place them again.
+	 * Deleting from a linear-probing table breaks chains: take every
+	 * record out in one pass and place the survivors again.
+	 * cutoff_value() reorders the totals, not the records.
 	 */
-	k = 0;
-	for (i = 0; i <= h->mask; i++) {
-		struct host *r = h->slot[i];
+	for (i = 0; i <= h->mask; i++)
+		if (h->slot[i] != NULL) {
+			h->keepers[k] = h->slot[i];
+			h->totals[k++] = h->slot[i]->in + h->slot[i]->out;
+			h->slot[i] = NULL;
+		}
+	cut = cutoff_value(h->totals, k, keep);
+	for (i = 0; i < k; i++) {
+		struct host *r = h->keepers[i];
 
-		if (r == NULL)
-			continue;
-		h->slot[i] = NULL;
 		if (r->in + r->out <= cut) {
 			host_free(h, r);
 			removed++;
 		} else
-			h->keepers[k++] = r;
+			place(h->slot, h->mask, r);
 	}
-	for (i = 0; i < k; i++)
-		place(h->slot, h->mask, h->keepers[i]);
 	h->count -= removed;
 	return removed;
 }
