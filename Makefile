@@ -150,7 +150,7 @@ FUZZ_FLAGS = -g -O1 -std=gnu11 -fsanitize=fuzzer,address,undefined -Isrc \
 FUZZ_LIB_SRCS = $(filter-out src/main.c src/headless.c src/http/server.c, \
 	$(wildcard src/*.c src/http/*.c))
 FUZZ_LIBS = $(shell $(PKG_CONFIG) --libs libpcap libpcre2-8 sqlite3) -pthread -lm
-FUZZERS = decode http import filter conf
+FUZZERS = decode http import filter conf pcapfile
 fuzz: $(FUZZERS:%=build-fuzz/%_fuzzer)
 
 build-fuzz/decode_fuzzer: tests/fuzz/decode_fuzzer.c src/decode.c src/decode.h src/addr.h

@@ -18,6 +18,12 @@ for p in lt-linux-sll-tcp-dns-arp.pcap big-tls-mixed-v4v6-7451pkts.pcap; do
 done
 cp "$top"/tests/fuzz/seed-filter/* "$TMP/corpus-filter/"
 cp "$top"/contrib/darkstat-tui.conf "$TMP/corpus-conf/"
+# The -r reader: the first 4 KiB of every shared capture (the cut at the
+# end is a case too).
+mkdir -p "$TMP/corpus-pcapfile"
+for p in "$PCAPS"/*.pcap "$PCAPS"/*.cap "$PCAPS"/*.pcapng; do
+	head -c 4096 "$p" >"$TMP/corpus-pcapfile/${p##*/}"
+done
 
 # fuzz TARGET CORPUS: 15 s, no crash, no leak.
 fuzz() {
@@ -37,5 +43,6 @@ fuzz decode_fuzzer "$TMP/corpus"
 fuzz http_fuzzer "$TMP/corpus-http"
 fuzz import_fuzzer "$TMP/corpus-import"
 fuzz filter_fuzzer "$TMP/corpus-filter"
+fuzz pcapfile_fuzzer "$TMP/corpus-pcapfile"
 # Its stand-in for usage_error() jumps out of conf_read(), leaving a buffer.
 ASAN_OPTIONS=detect_leaks=0 fuzz conf_fuzzer "$TMP/corpus-conf"
