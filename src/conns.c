@@ -20,6 +20,8 @@
 
 #define NONE	(-1)
 
+static const struct conn conn_zero;
+
 const char *const conn_state_names[CS_COUNT] = {
 	"NEW", "REPLIED", "SYN_SENT", "SYN_RCVD", "ESTABLISHED", "FIN_WAIT",
 	"CLOSING", "CLOSED", "RESET", "TIMED_OUT",
@@ -279,7 +281,7 @@ create(struct conns *t, uint32_t h)
 		index_rebuild(t, slots);
 	}
 	i = (int32_t)t->n++;
-	memset(&t->c[i], 0, sizeof t->c[i]);
+	t->c[i] = conn_zero;	/* vector moves, not memset's rep stos */
 	t->c[i].hash = h;
 	index_put(t, i);
 	push_newest(t, i);
