@@ -39,6 +39,9 @@ struct conns {
 	uint64_t		 evicted;
 	int64_t			 evaluated;	/* last alarm evaluation */
 	struct conn_alarm	 alarm;
+	struct tally		*tally;		/* evaluate_alarm's maps */
+	size_t			 tally_slots;	/* in each of the three */
+	uint32_t		 tally_gen;
 };
 
 /*
@@ -105,6 +108,7 @@ conns_free(struct conns *t)
 		return;
 	free(t->c);
 	free(t->index);
+	free(t->tally);
 	free(t);
 }
 
@@ -116,6 +120,8 @@ conns_copy(const struct conns *t, int rows)
 	*c = *t;
 	c->index = NULL;	/* copies are read, never searched */
 	c->mask = 0;
+	c->tally = NULL;
+	c->tally_slots = 0;
 	if (!rows) {
 		c->c = NULL;
 		c->n = c->cap = 0;
@@ -501,27 +507,53 @@ half_open(const struct conn *c)
 
 /*
  * A scratch open-addressing map from (address, port) to a count, for the
- * alarm. port is 0 where only the address matters.
+ * alarm. port is 0 where only the address matters. The maps are kept
+ * between evaluations: a slot is empty unless it has the current gen, so
+ * nothing is cleared (they were megabytes, allocated and cleared once a
+ * second).
  */
 struct tally {
 	struct addr	a;
-	uint32_t	port;	/* + 1, so that 0 means an empty slot */
+	uint32_t	port;
 	uint32_t	n;
+	uint32_t	gen;
 };
 
 /* Count (a, port) once more; returns the new count. */
 static uint32_t
-tally_add(struct tally *m, size_t mask, const struct addr *a, uint16_t port)
+tally_add(struct tally *m, size_t mask, uint32_t gen, const struct addr *a,
+    uint16_t port)
 {
 	size_t s;
 
-	for (s = (addr_hash(a) ^ port * 0x9e3779b1u) & mask; m[s].port &&
-	    (m[s].port != port + 1u || !addr_eq(&m[s].a, a));
+	for (s = (addr_hash(a) ^ port * 0x9e3779b1u) & mask; m[s].gen == gen &&
+	    (m[s].port != port || !addr_eq(&m[s].a, a));
 	    s = (s + 1) & mask)
 		;
-	m[s].a = *a;
-	m[s].port = port + 1u;
+	if (m[s].gen != gen) {
+		m[s].gen = gen;
+		m[s].a = *a;
+		m[s].port = port;
+		m[s].n = 0;
+	}
 	return ++m[s].n;
+}
+
+/* Three maps of slots each, ready for a new evaluation. */
+static struct tally *
+tallies(struct conns *t, size_t slots)
+{
+	if (slots > t->tally_slots) {
+		free(t->tally);
+		t->tally = xcalloc(3 * slots, sizeof *t->tally);
+		t->tally_slots = slots;
+		t->tally_gen = 0;
+	}
+	if (++t->tally_gen == 0) {	/* wrapped: start again from empty */
+		memset(t->tally, 0, 3 * t->tally_slots * sizeof *t->tally);
+		t->tally_gen = 1;
+	}
+	return t->tally;
 }
 
 /*
@@ -535,7 +567,7 @@ evaluate_alarm(struct conns *t, int64_t now)
 {
 	struct tally *flood, *ports, *scan;
 	struct addr ftop, stop;
-	uint32_t fbest = 0, sbest = 0, n;
+	uint32_t fbest = 0, sbest = 0, n, gen;
 	size_t i, slots = 64;
 
 	if (t->lim.alarm == 0)
@@ -546,15 +578,16 @@ evaluate_alarm(struct conns *t, int64_t now)
 	}
 	while (slots < 2 * t->n)
 		slots *= 2;
-	flood = xcalloc(slots, sizeof *flood);
-	ports = xcalloc(slots, sizeof *ports);
-	scan = xcalloc(slots, sizeof *scan);
+	flood = tallies(t, slots);
+	ports = flood + t->tally_slots;
+	scan = ports + t->tally_slots;
+	gen = t->tally_gen;
 	for (i = 0; i < t->n; i++) {
 		const struct conn *c = &t->c[i];
 
 		if (c->proto != 6)
 			continue;
-		if (half_open(c) && (n = tally_add(flood, slots - 1,
+		if (half_open(c) && (n = tally_add(flood, slots - 1, gen,
 		    &c->server, 0)) > fbest) {
 			fbest = n;
 			ftop = c->server;
@@ -562,15 +595,13 @@ evaluate_alarm(struct conns *t, int64_t now)
 		if (c->guessed || now - c->first >= ALARM_WINDOW)
 			continue;
 		/* A (source, port) pair counts once for the source. */
-		if (tally_add(ports, slots - 1, &c->client, c->sport) == 1 &&
-		    (n = tally_add(scan, slots - 1, &c->client, 0)) > sbest) {
+		if (tally_add(ports, slots - 1, gen, &c->client, c->sport) ==
+		    1 && (n = tally_add(scan, slots - 1, gen, &c->client,
+		    0)) > sbest) {
 			sbest = n;
 			stop = c->client;
 		}
 	}
-	free(flood);
-	free(ports);
-	free(scan);
 	if (fbest >= t->lim.alarm || sbest >= t->lim.alarm) {
 		/* One source on many ports floods too: call it a scan. */
 		enum alarm_kind kind = sbest >= t->lim.alarm ? ALARM_SCAN :
