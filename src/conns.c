@@ -32,7 +32,7 @@ struct conns {
 	struct conn		*c;		/* n used of cap */
 	size_t			 n;
 	size_t			 cap;
-	int32_t			*index;		/* array positions, NONE */
+	uint64_t		*index;		/* hash << 32 | position */
 	size_t			 mask;
 	int32_t			 newest;	/* activity list ends */
 	int32_t			 oldest;
@@ -137,15 +137,34 @@ conns_copy(const struct conns *t, int rows)
 
 /* ------------------------------------------------------------- index */
 
+/*
+ * An index slot holds a row's hash beside its position, so that probing
+ * never reads a row (megabytes of them, so a cache miss each) until the
+ * hash matches.
+ */
+#define EMPTY	UINT64_MAX
+
+static uint64_t
+slot_value(const struct conns *t, int32_t i)
+{
+	return (uint64_t)t->c[i].hash << 32 | (uint32_t)i;
+}
+
+static int32_t
+slot_pos(uint64_t v)
+{
+	return (int32_t)(uint32_t)v;
+}
+
 static void
 index_put(struct conns *t, int32_t i)
 {
 	size_t s;
 
-	for (s = t->c[i].hash & t->mask; t->index[s] != NONE;
+	for (s = t->c[i].hash & t->mask; t->index[s] != EMPTY;
 	    s = (s + 1) & t->mask)
 		;
-	t->index[s] = i;
+	t->index[s] = slot_value(t, i);
 }
 
 static void
@@ -157,7 +176,7 @@ index_rebuild(struct conns *t, size_t slots)
 	t->index = xreallocarray(NULL, slots, sizeof *t->index);
 	t->mask = slots - 1;
 	for (i = 0; i < slots; i++)
-		t->index[i] = NONE;
+		t->index[i] = EMPTY;
 	for (i = 0; i < t->n; i++)
 		index_put(t, (int32_t)i);
 }
@@ -168,7 +187,8 @@ index_slot(const struct conns *t, int32_t i)
 {
 	size_t s;
 
-	for (s = t->c[i].hash & t->mask; t->index[s] != i; s = (s + 1) & t->mask)
+	for (s = t->c[i].hash & t->mask; t->index[s] != slot_value(t, i);
+	    s = (s + 1) & t->mask)
 		;
 	return s;
 }
@@ -179,17 +199,17 @@ index_del(struct conns *t, size_t s)
 {
 	size_t j = s, home;
 
-	t->index[s] = NONE;
+	t->index[s] = EMPTY;
 	for (;;) {
 		j = (j + 1) & t->mask;
-		if (t->index[j] == NONE)
+		if (t->index[j] == EMPTY)
 			return;
-		home = t->c[t->index[j]].hash & t->mask;
+		home = (t->index[j] >> 32) & t->mask;
 		/* Move it back unless its home lies in (s, j]. */
 		if ((j > s && (home <= s || home > j)) ||
 		    (j < s && home <= s && home > j)) {
 			t->index[s] = t->index[j];
-			t->index[j] = NONE;
+			t->index[j] = EMPTY;
 			s = j;
 		}
 	}
@@ -201,14 +221,14 @@ find(const struct conns *t, const struct pkt *k, uint32_t ports, uint32_t h,
     int *dir)
 {
 	size_t s;
-	int32_t i;
+	uint64_t v;
 
 	if (t->index == NULL)
 		return NONE;
-	for (s = h & t->mask; (i = t->index[s]) != NONE; s = (s + 1) & t->mask)
-		if (t->c[i].hash == h &&
-		    (*dir = conn_dir(&t->c[i], k, ports)) != -1)
-			return i;
+	for (s = h & t->mask; (v = t->index[s]) != EMPTY; s = (s + 1) & t->mask)
+		if ((uint32_t)(v >> 32) == h &&
+		    (*dir = conn_dir(&t->c[slot_pos(v)], k, ports)) != -1)
+			return slot_pos(v);
 	return NONE;
 }
 
@@ -253,7 +273,7 @@ delete(struct conns *t, int32_t i)
 		size_t s = index_slot(t, last);
 
 		t->c[i] = t->c[last];
-		t->index[s] = i;
+		t->index[s] = slot_value(t, i);
 		if (t->c[i].newer != NONE)
 			t->c[t->c[i].newer].older = i;
 		else
