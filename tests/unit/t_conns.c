@@ -1,10 +1,14 @@
 /*
- * t_conns.c: the connection table against a simple model: with a random
- * stream of packets over more 5-tuples than the table holds, the table
- * always holds exactly the most recently active tuples (oldest-idle
- * eviction), each once, with the packets the model counted.
+ * t_conns.c: the connection table against a simple model: with a stream
+ * of packets over more 5-tuples than the table holds, the table always
+ * holds exactly the most recently active tuples (oldest-idle eviction),
+ * each once, with the packets the model counted. Two streams: random
+ * tuples, and a cycle through all of them where each new tuple is
+ * followed by three packets of recent ones (rows move to the front of the
+ * activity order from anywhere in it).
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "conns.h"
 #include "decode.h"
@@ -40,18 +44,34 @@ udp(int tuple, int reply)
 	return k;
 }
 
-int
-main(void)
+/* The tuple of a stream's step-th packet. */
+static int
+next_tuple(int cycle, size_t step)
+{
+	if (!cycle)
+		return rand() % TUPLES;
+	if (step % 4 == 0)
+		return (int)(step / 4 % TUPLES);
+	/* One of the MAX / 2 tuples before the last. */
+	return (int)((step / 4 + TUPLES - 1 - (size_t)(rand() % (MAX / 2))) %
+	    TUPLES);
+}
+
+static void
+run(int cycle)
 {
 	struct conn_limits lim = { MAX, 100000, 0 };
 	struct conns *t = conns_new(&lim);
 	static uint64_t last[TUPLES], pkts[TUPLES];
 	size_t i, j, step, bad_dup = 0, bad_set = 0, bad_count = 0;
 	uint64_t clock = 0;
+	const char *name = cycle ? "cycle" : "random";
 
+	memset(last, 0, sizeof last);
+	memset(pkts, 0, sizeof pkts);
 	srand(11);
 	for (step = 0; step < 20000; step++) {
-		int tu = rand() % TUPLES, reply = rand() % 2;
+		int tu = next_tuple(cycle, step), reply = rand() % 2;
 		struct pkt k = udp(tu, reply);
 
 		/* The model: an evicted tuple starts again from zero. */
@@ -90,14 +110,25 @@ main(void)
 				bad_count++;
 		}
 	}
-	CHECK_U64(conns_count(t), MAX, "the table is full at %d rows", MAX);
-	CHECK_U64(bad_dup, 0, "no 5-tuple has two rows");
-	CHECK_U64(bad_set, 0, "the rows are the most recently active tuples");
-	CHECK_U64(bad_count, 0, "each row has the packets the model counted");
-	CHECK(conns_evicted(t) > 0, "rows were evicted (%llu)",
+	CHECK_U64(conns_count(t), MAX, "%s: the table is full at %d rows",
+	    name, MAX);
+	CHECK_U64(bad_dup, 0, "%s: no 5-tuple has two rows", name);
+	CHECK_U64(bad_set, 0, "%s: the rows are the most recently active "
+	    "tuples", name);
+	CHECK_U64(bad_count, 0, "%s: each row has the packets the model "
+	    "counted", name);
+	CHECK(conns_evicted(t) > 0, "%s: rows were evicted (%llu)", name,
 	    (unsigned long long)conns_evicted(t));
 	conns_clear_closed(t);
-	CHECK_U64(conns_count(t), MAX, "UDP rows are not closed: none cleared");
+	CHECK_U64(conns_count(t), MAX, "%s: UDP rows are not closed: none "
+	    "cleared", name);
 	conns_free(t);
+}
+
+int
+main(void)
+{
+	run(0);
+	run(1);
 	return unit_done();
 }
