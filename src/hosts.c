@@ -29,7 +29,7 @@ struct hosts {
 	struct host	 *free;		/* records to reuse */
 	/* hosts_reduce's working space, kept between calls */
 	uint64_t	 *totals;
-	struct host	**keepers;
+	struct host	**taken;
 	size_t		  nscratch;
 };
 
@@ -103,7 +103,7 @@ hosts_free(struct hosts *h)
 		free(r->hist);
 	pool_free(h->pool);
 	free(h->totals);
-	free(h->keepers);
+	free(h->taken);
 	free(h->slot);
 	free(h);
 }
@@ -236,8 +236,8 @@ hosts_reduce(struct hosts *h, size_t keep)
 		h->nscratch = h->count;
 		h->totals = xreallocarray(h->totals, h->nscratch,
 		    sizeof *h->totals);
-		h->keepers = xreallocarray(h->keepers, h->nscratch,
-		    sizeof *h->keepers);
+		h->taken = xreallocarray(h->taken, h->nscratch,
+		    sizeof *h->taken);
 	}
 	/*
 	 * Deleting from a linear-probing table breaks chains: take every
@@ -246,13 +246,13 @@ hosts_reduce(struct hosts *h, size_t keep)
 	 */
 	for (i = 0; i <= h->mask; i++)
 		if (h->slot[i] != NULL) {
-			h->keepers[k] = h->slot[i];
+			h->taken[k] = h->slot[i];
 			h->totals[k++] = h->slot[i]->in + h->slot[i]->out;
 			h->slot[i] = NULL;
 		}
 	cut = cutoff_value(h->totals, k, keep);
 	for (i = 0; i < k; i++) {
-		struct host *r = h->keepers[i];
+		struct host *r = h->taken[i];
 
 		if (r->in + r->out <= cut) {
 			host_free(h, r);

@@ -1,8 +1,8 @@
 /*
  * ports.c: a port table is one block of its hosts table's pool: a header,
  * a dense array of entries (insertion order, compacted on eviction) and,
- * in tables of more than SCAN_MAX entries, an open-addressing index of
- * entry numbers.
+ * in blocks of INDEX_BLOCK bytes or more (more than 15 entries), an
+ * open-addressing index of entry numbers.
  *
  * Real traffic gives a host a handful of ports per table (gen-pcap's
  * internet-like mix: 1 on average, 7 at most), so small tables are
@@ -17,7 +17,7 @@
 #include "ports.h"
 #include "xmalloc.h"
 
-#define SCAN_MAX	15	/* up to this many entries: no index */
+#define INDEX_BLOCK	1024	/* smaller blocks: no index */
 #define EMPTY		UINT32_MAX	/* index slot value: no entry */
 
 static uint32_t *
@@ -28,12 +28,12 @@ index_of(const struct ports *t)
 
 /*
  * The layout of a block of size b: as many entries as fit, with an index
- * of b/16 slots (at most half full) once the block is 1 KiB or more.
+ * of b/16 slots (at most half full) from INDEX_BLOCK bytes on.
  */
 static void
 layout(struct ports *t, size_t b)
 {
-	size_t slots = b >= 1024 ? b / 16 : 0;
+	size_t slots = b >= INDEX_BLOCK ? b / 16 : 0;
 
 	t->block = (uint32_t)b;
 	t->cap = (uint32_t)((b - sizeof *t - slots * sizeof(uint32_t)) /
@@ -47,21 +47,28 @@ slot_of(uint16_t port, uint32_t mask)
 	return ((uint32_t)port * 0x9e3779b1u >> 16) & mask;
 }
 
+/* Put entry i in the index. */
+static void
+index_add(struct ports *t, uint32_t i)
+{
+	uint32_t *ix = index_of(t), s;
+
+	for (s = slot_of(t->e[i].port, t->mask); ix[s] != EMPTY;
+	    s = (s + 1) & t->mask)
+		;
+	ix[s] = i;
+}
+
 static void
 reindex(struct ports *t)
 {
-	uint32_t *ix = index_of(t);
-	uint32_t i, s;
+	uint32_t i;
 
 	if (t->mask == 0)
 		return;
-	memset(ix, 0xff, (t->mask + 1) * sizeof *ix);
-	for (i = 0; i < t->count; i++) {
-		for (s = slot_of(t->e[i].port, t->mask); ix[s] != EMPTY;
-		    s = (s + 1) & t->mask)
-			;
-		ix[s] = i;
-	}
+	memset(index_of(t), 0xff, (t->mask + 1) * sizeof(uint32_t));
+	for (i = 0; i < t->count; i++)
+		index_add(t, i);
 }
 
 /* The next size of block: the smallest that holds more entries. */
@@ -104,17 +111,6 @@ reduce(struct ports *t, unsigned int keep)
 			t->e[n++] = t->e[i];
 	t->count = n;
 	reindex(t);
-}
-
-static void
-index_add(struct ports *t, uint32_t i)
-{
-	uint32_t *ix = index_of(t), s;
-
-	for (s = slot_of(t->e[i].port, t->mask); ix[s] != EMPTY;
-	    s = (s + 1) & t->mask)
-		;
-	ix[s] = i;
 }
 
 static struct port_entry *
