@@ -212,7 +212,7 @@ try_live(const char *name, pcap_t **pp, char err[PCAP_ERRBUF_SIZE])
 	pcap_set_promisc(p, !opts->no_promisc);
 	pcap_set_timeout(p, LIVE_TIMEOUT_MS);
 	/* A large ring absorbs bursts while the thread applies a batch. */
-	pcap_set_buffer_size(p, (int)(opts->buffer_mib << 20));
+	pcap_set_buffer_size(p, (int)opts->buffer_mib << 20);
 	rc = pcap_activate(p);
 	if (rc >= 0 && pcap_setnonblock(p, 1, err) == -1)
 		rc = PCAP_ERROR;

@@ -51,7 +51,7 @@ static const struct opt_def defs[] = {
 	    "keep host records only for local hosts" },
 	{ "--snaplen", "bytes", NUM, O(snaplen), 0, 262144,
 	    "capture length (default: enough for the headers)" },
-	{ "--buffer-size", "MiB", NUM, O(buffer_mib), 0, 4096,
+	{ "--buffer-size", "MiB", NUM, O(buffer_mib), 0, 2047,
 	    "kernel capture buffer per interface (default 32)" },
 	{ "--pppoe", NULL, FLAG, O(pppoe), 0, 0,
 	    "capture headroom for PPPoE (always decoded)" },

@@ -86,5 +86,5 @@ if command -v strace >/dev/null; then
 else
 	echo "# strace missing: --buffer-size not checked"
 fi
-expect_exit "--buffer-size above 4096 exits 2" 2 "$DSTUI" --buffer-size 4097 -r x
-grep_file "--buffer-size range is named" '"4097" is out of range \(max 4096\)' "$TMP/err"
+expect_exit "--buffer-size above 2047 exits 2" 2 "$DSTUI" --buffer-size 2048 -r x
+grep_file "--buffer-size range is named" '"2048" is out of range \(max 2047\)' "$TMP/err"
