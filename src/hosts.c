@@ -228,12 +228,12 @@ size_t
 hosts_reduce(struct hosts *h, size_t keep)
 {
 	uint64_t cut;
-	size_t i, k = 0, removed = 0;
+	size_t i, k = 0, kept = 0, removed;
 
 	if (keep >= h->count)
 		return 0;
-	if (h->nscratch < h->count) {
-		h->nscratch = h->count;
+	if (h->nscratch < h->count + 1) {	/* + 1: see the first loop */
+		h->nscratch = h->count + 1;
 		h->totals = xreallocarray(h->totals, h->nscratch,
 		    sizeof *h->totals);
 		h->taken = xreallocarray(h->taken, h->nscratch,
@@ -242,24 +242,31 @@ hosts_reduce(struct hosts *h, size_t keep)
 	/*
 	 * Deleting from a linear-probing table breaks chains: take every
 	 * record out in one pass and place the survivors again.
-	 * cutoff_value() reorders the totals, not the records.
+	 * cutoff_value() reorders the totals, not the records. Which slots
+	 * are used and which records go is in no order, so the loops below
+	 * count instead of branching on it (a mispredicted branch per host).
 	 */
-	for (i = 0; i <= h->mask; i++)
-		if (h->slot[i] != NULL) {
-			h->taken[k] = h->slot[i];
-			h->totals[k++] = h->slot[i]->in + h->slot[i]->out;
-			h->slot[i] = NULL;
-		}
+	for (i = 0; i <= h->mask; i++) {
+		h->taken[k] = h->slot[i];	/* k <= count: count + 1 fit */
+		k += h->slot[i] != NULL;
+	}
+	memset(h->slot, 0, (h->mask + 1) * sizeof *h->slot);
+	for (i = 0; i < k; i++)
+		h->totals[i] = h->taken[i]->in + h->taken[i]->out;
 	cut = cutoff_value(h->totals, k, keep);
+	/* Survivors stay in taken, in slot order as before; the others go. */
 	for (i = 0; i < k; i++) {
 		struct host *r = h->taken[i];
+		int go = r->in + r->out <= cut;
 
-		if (r->in + r->out <= cut) {
-			host_free(h, r);
-			removed++;
-		} else
-			place(h->slot, h->mask, r);
+		r->next_free = go ? h->free : NULL;	/* host_free() */
+		h->free = go ? r : h->free;
+		h->taken[kept] = r;
+		kept += !go;
 	}
+	for (i = 0; i < kept; i++)
+		place(h->slot, h->mask, h->taken[i]);
+	removed = k - kept;
 	h->count -= removed;
 	return removed;
 }
