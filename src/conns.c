@@ -261,6 +261,16 @@ push_newest(struct conns *t, int32_t i)
 		t->oldest = i;
 }
 
+/* Start loading a row that will be written soon. */
+static void
+prefetch_row(const struct conn *c)
+{
+	size_t off;
+
+	for (off = 0; off < sizeof *c; off += 64)
+		__builtin_prefetch((const char *)c + off, 1);
+}
+
 /* Delete position i: the last connection moves into its place. */
 static void
 delete(struct conns *t, int32_t i)
@@ -286,27 +296,46 @@ delete(struct conns *t, int32_t i)
 	t->n--;
 }
 
+/* The table is full: take the least recently active row out, for reuse. */
+static int32_t
+evict_oldest(struct conns *t)
+{
+	int32_t i = t->oldest;
+
+	unlink_conn(t, i);
+	index_del(t, index_slot(t, i));
+	t->evicted++;
+	/*
+	 * The next row to go has been idle longest, so it is not cached:
+	 * start loading it now, packets before it is reused.
+	 */
+	if (t->oldest != NONE)
+		prefetch_row(&t->c[t->oldest]);
+	return i;
+}
+
+/* A zeroed row for a new connection of hash h, the newest. */
 static int32_t
 create(struct conns *t, uint32_t h)
 {
 	int32_t i;
 
-	if (t->n == t->lim.max) {	/* full: the least recently active */
-		delete(t, t->oldest);
-		t->evicted++;
-	}
-	if (t->n == t->cap) {
-		size_t slots = 64;
+	if (t->n == t->lim.max)
+		i = evict_oldest(t);
+	else {
+		if (t->n == t->cap) {
+			size_t slots = 64;
 
-		t->cap = t->cap ? t->cap * 2 : 64;
-		if (t->cap > t->lim.max)
-			t->cap = t->lim.max;
-		t->c = xreallocarray(t->c, t->cap, sizeof *t->c);
-		while (slots < 4 * t->cap)	/* at most a quarter full */
-			slots *= 2;
-		index_rebuild(t, slots);
+			t->cap = t->cap ? t->cap * 2 : 64;
+			if (t->cap > t->lim.max)
+				t->cap = t->lim.max;
+			t->c = xreallocarray(t->c, t->cap, sizeof *t->c);
+			while (slots < 4 * t->cap)	/* a quarter full */
+				slots *= 2;
+			index_rebuild(t, slots);
+		}
+		i = (int32_t)t->n++;
 	}
-	i = (int32_t)t->n++;
 	t->c[i] = conn_zero;	/* vector moves, not memset's rep stos */
 	t->c[i].hash = h;
 	index_put(t, i);
