@@ -12,10 +12,18 @@ PKG_CONFIG ?= pkg-config
 PKGS	 = libpcap ncursesw libpcre2-8 libmicrohttpd sqlite3 zlib
 CC	?= cc
 
+# libmicrohttpd is not linked: src/http/server.c loads it (by its soname)
+# when the web server starts.
+MHD_SONAME := $(shell objdump -p $$($(PKG_CONFIG) --variable=libdir \
+	libmicrohttpd 2>/dev/null)/libmicrohttpd.so 2>/dev/null | \
+	awk '$$1 == "SONAME" { print $$2 }')
+
 CFLAGS	?= -O2 -g
 ALL_CFLAGS = -std=gnu11 -pthread -Wall -Wextra -MMD -MP -Isrc \
-	$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null) $(CFLAGS)
-LIBS	 = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -pthread -lm
+	$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null) $(CFLAGS) \
+	$(if $(MHD_SONAME),-DMHD_SONAME='"$(MHD_SONAME)"')
+LIBS	 = $(shell $(PKG_CONFIG) --libs $(filter-out libmicrohttpd,$(PKGS)) \
+	2>/dev/null) -pthread -lm
 
 ifdef DEVELOPER
 ALL_CFLAGS += -Werror -Wformat=2 -Wshadow -Wmissing-prototypes \

@@ -7,10 +7,12 @@
 #include <sys/socket.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <netdb.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +36,59 @@
 static const char csp[] = "default-src 'none'; script-src 'self'; "
     "style-src 'self'; img-src 'self'; connect-src 'self'; "
     "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+#ifndef MHD_SONAME
+#define MHD_SONAME	"libmicrohttpd.so.12"
+#endif
+
+/*
+ * libmicrohttpd, and the TLS stack it brings (a dozen libraries), are
+ * loaded when the web server opens, not at start-up: the terminal
+ * interface and replays without -p do not pay for their relocation and
+ * initialisation (5 million instructions). Loaded before any chroot and
+ * the privilege drop, like the sockets.
+ */
+static struct mhd_api {
+	__typeof__(&MHD_start_daemon)			start_daemon;
+	__typeof__(&MHD_stop_daemon)			stop_daemon;
+	__typeof__(&MHD_create_response_from_buffer)	response_from_buffer;
+	__typeof__(&MHD_add_response_header)		add_header;
+	__typeof__(&MHD_queue_response)			queue_response;
+	__typeof__(&MHD_destroy_response)		destroy_response;
+	__typeof__(&MHD_lookup_connection_value)	lookup_value;
+} mhd;
+
+static void
+mhd_load(void)
+{
+	static const struct {
+		const char	*name;
+		size_t		 off;
+	} syms[] = {
+#define SYM(name, field)	{ #name, offsetof(struct mhd_api, field) }
+		SYM(MHD_start_daemon, start_daemon),
+		SYM(MHD_stop_daemon, stop_daemon),
+		SYM(MHD_create_response_from_buffer, response_from_buffer),
+		SYM(MHD_add_response_header, add_header),
+		SYM(MHD_queue_response, queue_response),
+		SYM(MHD_destroy_response, destroy_response),
+		SYM(MHD_lookup_connection_value, lookup_value),
+#undef SYM
+	};
+	void *lib, *fn;
+	size_t i;
+
+	if (mhd.start_daemon != NULL)
+		return;
+	if ((lib = dlopen(MHD_SONAME, RTLD_NOW | RTLD_LOCAL)) == NULL)
+		fatalx("web interface: %s", dlerror());
+	for (i = 0; i < sizeof syms / sizeof syms[0]; i++) {
+		if ((fn = dlsym(lib, syms[i].name)) == NULL)
+			fatalx("web interface: %s has no %s", MHD_SONAME,
+			    syms[i].name);
+		memcpy((char *)&mhd + syms[i].off, &fn, sizeof fn);
+	}
+}
 
 static struct {
 	int			 fd;
@@ -145,6 +200,7 @@ http_open(const struct options *o)
 	int i;
 
 	opts = o;
+	mhd_load();
 	raise_fd_limit();
 	if (o->nbind == 0)
 		bind_addr(NULL, &port);
@@ -158,7 +214,7 @@ http_open(const struct options *o)
 static const char *
 arg_of(void *ctx, const char *key)
 {
-	return MHD_lookup_connection_value(ctx, MHD_GET_ARGUMENT_KIND, key);
+	return mhd.lookup_value(ctx, MHD_GET_ARGUMENT_KIND, key);
 }
 
 /* The gzip'd body if that is smaller, else NULL. */
@@ -191,7 +247,7 @@ gzip(const char *in, size_t len, size_t *outlen)
 static int
 accepts_gzip(struct MHD_Connection *c)
 {
-	const char *ae = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+	const char *ae = mhd.lookup_value(c, MHD_HEADER_KIND,
 	    MHD_HTTP_HEADER_ACCEPT_ENCODING);
 
 	return ae != NULL && strstr(ae, "gzip") != NULL;
@@ -209,30 +265,30 @@ response_of(struct MHD_Connection *c, struct http_reply *r)
 	if (z != NULL) {
 		if (!r->is_static)
 			free(r->body);
-		resp = MHD_create_response_from_buffer(zlen, z,
+		resp = mhd.response_from_buffer(zlen, z,
 		    MHD_RESPMEM_MUST_FREE);
-		MHD_add_response_header(resp, "Content-Encoding", "gzip");
+		mhd.add_header(resp, "Content-Encoding", "gzip");
 	} else
-		resp = MHD_create_response_from_buffer(r->len, r->body,
+		resp = mhd.response_from_buffer(r->len, r->body,
 		    r->is_static ? MHD_RESPMEM_PERSISTENT :
 		    MHD_RESPMEM_MUST_FREE);
 	if (resp == NULL)
 		return NULL;
-	MHD_add_response_header(resp, "Server", "darkstat-tui");
-	MHD_add_response_header(resp, "Vary", "Accept-Encoding");
+	mhd.add_header(resp, "Server", "darkstat-tui");
+	mhd.add_header(resp, "Vary", "Accept-Encoding");
 	if (r->type != NULL)
-		MHD_add_response_header(resp, "Content-Type", r->type);
-	MHD_add_response_header(resp, "Cache-Control", r->is_static ?
+		mhd.add_header(resp, "Content-Type", r->type);
+	mhd.add_header(resp, "Cache-Control", r->is_static ?
 	    "max-age=3600" : "no-cache");
 	if (r->no_cache)
-		MHD_add_response_header(resp, "Pragma", "no-cache");
-	MHD_add_response_header(resp, "X-Robots-Tag", "noindex, noarchive");
-	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
-	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
-	MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
-	MHD_add_response_header(resp, "Content-Security-Policy", csp);
+		mhd.add_header(resp, "Pragma", "no-cache");
+	mhd.add_header(resp, "X-Robots-Tag", "noindex, noarchive");
+	mhd.add_header(resp, "X-Content-Type-Options", "nosniff");
+	mhd.add_header(resp, "X-Frame-Options", "DENY");
+	mhd.add_header(resp, "Referrer-Policy", "no-referrer");
+	mhd.add_header(resp, "Content-Security-Policy", csp);
 	if (r->status == 405)
-		MHD_add_response_header(resp, "Allow", "GET, HEAD");
+		mhd.add_header(resp, "Allow", "GET, HEAD");
 	return resp;
 }
 
@@ -244,8 +300,8 @@ reply(struct MHD_Connection *c, struct http_reply *r)
 
 	if ((resp = response_of(c, r)) == NULL)
 		return MHD_NO;
-	ret = MHD_queue_response(c, (unsigned int)r->status, resp);
-	MHD_destroy_response(resp);
+	ret = mhd.queue_response(c, (unsigned int)r->status, resp);
+	mhd.destroy_response(resp);
 	return ret;
 }
 
@@ -253,11 +309,11 @@ reply(struct MHD_Connection *c, struct http_reply *r)
 static int
 has_body(struct MHD_Connection *c)
 {
-	const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+	const char *cl = mhd.lookup_value(c, MHD_HEADER_KIND,
 	    MHD_HTTP_HEADER_CONTENT_LENGTH);
 
 	return (cl != NULL && strcmp(cl, "0") != 0) ||
-	    MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+	    mhd.lookup_value(c, MHD_HEADER_KIND,
 	    MHD_HTTP_HEADER_TRANSFER_ENCODING) != NULL;
 }
 
@@ -307,7 +363,7 @@ http_start(void)
 	int i;
 
 	for (i = 0; i < nlisteners; i++) {
-		listeners[i].d = MHD_start_daemon(
+		listeners[i].d = mhd.start_daemon(
 		    MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
 		    MHD_USE_ERROR_LOG, 0, NULL, NULL, serve, NULL,
 		    MHD_OPTION_LISTEN_SOCKET, listeners[i].fd,
@@ -329,7 +385,7 @@ http_stop(void)
 
 	for (i = 0; i < nlisteners; i++) {
 		if (listeners[i].d != NULL)
-			MHD_stop_daemon(listeners[i].d);
+			mhd.stop_daemon(listeners[i].d);
 		close(listeners[i].fd);
 	}
 	nlisteners = 0;

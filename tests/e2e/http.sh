@@ -41,6 +41,17 @@ read -r H IN MAC < <(awk '/^H / { for (i = 3; i <= NF; i++) { split($i, kv, "=")
     line = $2 " " v["in"] " " v["mac"] } } END { print line }' \
     "$TMP/oracle/report.txt")
 serve
+# libmicrohttpd (and the TLS stack it brings) is loaded when the web server
+# starts, not linked: runs without it do not load a dozen libraries.
+refute "the program does not link libmicrohttpd" \
+    grep -q libmicrohttpd <(ldd "$DSTUI")
+check "a serving process has loaded it" grep -q libmicrohttpd "/proc/$PID/maps"
+"$DSTUI" --no-tui --no-dns -r "$PCAP" --realtime >/dev/null 2>&1 &
+rpid=$!
+sleep 0.3	# the capture spans 51 s: it is still replaying
+check "a replay without -p ... is running" grep -q libpcap "/proc/$rpid/maps"
+refute "... and has not loaded it" grep -q libmicrohttpd "/proc/$rpid/maps"
+kill -TERM "$rpid" 2>/dev/null; wait "$rpid" 2>/dev/null
 grep_file "-p 0 prints the address it chose" \
     '^darkstat-tui: listening on http://127\.0\.0\.1:[0-9]+/$' "$TMP/srv.err"
 check "a replay with -p keeps serving after the end of the file" \
