@@ -1,7 +1,8 @@
 /*
  * conns.c: connections in a dense array (deleting moves the last one into
- * the hole), an open-addressing index of array positions, and a list from
- * the most to the least recently active (for eviction and time-outs).
+ * the hole; an eviction's row is reused in place), an open-addressing
+ * index of array positions, and a list from the most to the least
+ * recently active (for eviction and time-outs).
  *
  * A connection's key is its 5-tuple with the two ends in a fixed order,
  * so both directions find the same row.
