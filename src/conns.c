@@ -59,17 +59,14 @@ conn_hash(const struct pkt *k, uint32_t ports, uint32_t hs, uint32_t hd)
 	return h ^ (h >> 15);
 }
 
-/* A packet's two ports as one value, in the order of struct conn's. */
+/*
+ * A packet's two ports as one value, in the order of struct conn's
+ * (both 0 without PKT_PORTS, as the decoder leaves them).
+ */
 static uint32_t
 ports_of(const struct pkt *k)
 {
-	uint16_t p[2] = { 0, 0 };
-
-	if (k->flags & PKT_PORTS) {
-		p[0] = k->sport;
-		p[1] = k->dport;
-	}
-	return (uint32_t)p[0] | (uint32_t)p[1] << 16;
+	return (uint32_t)k->sport | (uint32_t)k->dport << 16;
 }
 
 /*
@@ -235,7 +232,8 @@ find(const struct conns *t, const struct pkt *k, uint32_t ports, uint32_t h,
 
 /* ------------------------------------------------------ activity list */
 
-static void
+/* Inline: every packet but the newest connection's moves its row. */
+static inline __attribute__((always_inline)) void
 unlink_conn(struct conns *t, int32_t i)
 {
 	struct conn *c = &t->c[i];
@@ -250,7 +248,7 @@ unlink_conn(struct conns *t, int32_t i)
 		t->oldest = c->newer;
 }
 
-static void
+static inline __attribute__((always_inline)) void
 push_newest(struct conns *t, int32_t i)
 {
 	t->c[i].newer = NONE;
@@ -352,11 +350,11 @@ usec_of(const struct pkt *k)
 	return (uint64_t)k->ts * 1000000 + k->usec;
 }
 
+/* Closed, reset or timed out: the last states of enum conn_state. */
 static int
 terminal(const struct conn *c)
 {
-	return c->state == CS_CLOSED || c->state == CS_RESET ||
-	    c->state == CS_TIMED_OUT;
+	return c->state >= CS_CLOSED;
 }
 
 static void
@@ -407,11 +405,12 @@ add_event(struct conn *c, int dir, uint8_t flags, const struct pkt *k)
 	int64_t ms;
 
 	/* Keep the flag changes, not every ACK. */
-	if (c->nevents > 0 && c->ev[c->nevents - 1].flags == flags &&
-	    c->ev[c->nevents - 1].dir == dir)
+	if (c->nevents > 0 && c->ev_flags == flags && c->ev_dir == dir)
 		return;
 	if (c->nevents == CONN_EVENTS)
 		return;
+	c->ev_flags = flags;
+	c->ev_dir = (uint8_t)dir;
 	ms = (k->ts - c->first) * 1000 + ((int64_t)k->usec -
 	    (int64_t)c->first_us) / 1000;
 	e = &c->ev[c->nevents++];

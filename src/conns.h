@@ -22,7 +22,7 @@ enum conn_state {
 	CS_ESTABLISHED,
 	CS_FIN_WAIT,	/* one side has closed */
 	CS_CLOSING,	/* both have, the last ACK is missing */
-	CS_CLOSED,
+	CS_CLOSED,	/* the ended states last (conns.c's terminal()) */
 	CS_RESET,
 	CS_TIMED_OUT,
 	CS_COUNT
@@ -60,6 +60,8 @@ struct conn {
 	uint8_t		 reset_by;	/* 1 client, 2 server */
 	uint8_t		 last_flags;
 	uint8_t		 nevents;
+	uint8_t		 ev_flags;	/* ev[nevents - 1]'s, read per packet */
+	uint8_t		 ev_dir;
 	struct conn_dir	 d[2];		/* 0: client -> server */
 	int64_t		 first;		/* seconds */
 	int64_t		 last;

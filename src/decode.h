@@ -12,7 +12,8 @@
 
 /* struct pkt flags */
 #define PKT_PROTO	0x01	/* proto is known: count it in the protocol table */
-#define PKT_PORTS	0x02	/* sport/dport (and tcp_flags for TCP) are valid */
+#define PKT_PORTS	0x02	/* sport/dport (and tcp_flags for TCP) are valid;
+				   without it both are 0 */
 #define PKT_MACS	0x04	/* src_mac/dst_mac come from an Ethernet header */
 #define PKT_CUT		0x08	/* caplen < wire length: cut by the snapshot length */
 #define PKT_SRC_LOCAL	0x10	/* set by the capture thread, not by decode */

@@ -276,7 +276,7 @@ struct want {
 	uint32_t	 ports_at;	/* caplen for PKT_PORTS; 0: never */
 };
 
-static unsigned long ndecodes, ndisagree, nfast, nfastdiff;
+static unsigned long ndecodes, ndisagree, nfast, nfastdiff, nstrayports;
 
 #if defined(__has_feature)
 #if __has_feature(address_sanitizer)
@@ -394,6 +394,10 @@ run(int dlt, const uint8_t *b, uint32_t caplen, uint32_t wirelen,
 	if (st == DECODE_OK && dlt == DLT_EN10MB && k->flags & PKT_PORTS &&
 	    !(k->notes))
 		nfast++;
+	/* conns.c reads the two ports as one value, whatever the flags. */
+	if (st == DECODE_OK && !(k->flags & PKT_PORTS) &&
+	    (k->sport != 0 || k->dport != 0))
+		nstrayports++;
 	free(copy);
 	ndecodes++;
 	if (!agree(st, *why))
@@ -892,5 +896,7 @@ main(void)
 	    ndecodes);
 	CHECK(nfastdiff == 0 && nfast > 100, "fast and general paths agree in "
 	    "all %lu decodes (%lu plain Ethernet TCP/UDP)", ndecodes, nfast);
+	CHECK(nstrayports == 0, "ports are 0 without PKT_PORTS in all %lu "
+	    "decodes", ndecodes);
 	return unit_done();
 }
