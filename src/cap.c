@@ -73,6 +73,9 @@ static int		 nsources;
 static pthread_mutex_t	 text_mtx = PTHREAD_MUTEX_INITIALIZER;
 static char		 filter_text[512];	/* protected by text_mtx */
 static const struct options *opts;
+/* From opts, fixed at cap_open(): tested for every frame. */
+static int		 frame_hooks;	/* --realtime or --hexdump */
+static int		 have_nets;	/* -l */
 static atomic_int	 stopping;
 static int		 wake_fd = -1;
 
@@ -250,6 +253,8 @@ cap_open(const struct options *o)
 	int i;
 
 	opts = o;
+	frame_hooks = o->realtime || o->hexdump;
+	have_nets = o->nnets > 0;
 	if ((wake_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)) == -1)
 		fatal("eventfd");
 	for (i = 0; i < MAX_IFACES; i++)
@@ -403,7 +408,7 @@ take_frame(struct source *s, const struct pcap_pkthdr *h, const u_char *data)
 	struct pkt *k;
 	enum decode_reason why;
 
-	if (__builtin_expect(opts->realtime || opts->hexdump, 0)) {
+	if (__builtin_expect(frame_hooks, 0)) {
 		if (opts->realtime && !s->live)
 			pace(s, h);
 		if (opts->hexdump)
@@ -419,7 +424,7 @@ take_frame(struct source *s, const struct pcap_pkthdr *h, const u_char *data)
 	k->ts = h->ts.tv_sec;
 	k->usec = (uint32_t)h->ts.tv_usec;
 	k->iface = (uint8_t)s->index;
-	if (opts->nnets > 0 || s->nlocal > 0) {	/* not files without -l */
+	if (have_nets || s->nlocal > 0) {	/* not files without -l */
 		if (is_local(s, &k->src))
 			k->flags |= PKT_SRC_LOCAL;
 		if (is_local(s, &k->dst))
