@@ -64,65 +64,183 @@ count_totals(struct tables *t, const struct pkt *k, int out, int in)
 	}
 }
 
+/*
+ * Count the packet's ports, in darkstat's order (a lookup may evict
+ * entries by their totals), and note the entries in m: source local,
+ * destination local, source remote, destination remote (NULL for ports
+ * above --highest-port), so that the other direction's are those with
+ * the last bit of the index flipped.
+ */
 static void
 count_ports(const struct acct_limits *l, const struct pkt *k,
-    struct host *src, struct host *dst, struct pool *pool)
+    struct host *src, struct host *dst, struct pool *pool,
+    struct conn_memo *m)
 {
 	int tcp = k->proto == 6;
 	int local = tcp ? PORTS_TCP : PORTS_UDP;
 	int remote = tcp ? PORTS_TCP_REMOTE : PORTS_UDP_REMOTE;
 	int syn = tcp && TCP_SYN_ONLY(k->tcp_flags);
-	struct port_entry *e;
+	struct port_entry *e[4] = { NULL, NULL, NULL, NULL };
 
 	if (src != NULL && k->sport <= l->highest_port) {
-		e = ports_get(&src->ports[local], k->sport, l->ports_max,
+		e[0] = ports_get(&src->ports[local], k->sport, l->ports_max,
 		    l->ports_keep, pool);
-		e->out += k->len;
+		e[0]->out += k->len;
 	}
 	if (dst != NULL && k->dport <= l->highest_port) {
-		e = ports_get(&dst->ports[local], k->dport, l->ports_max,
+		e[1] = ports_get(&dst->ports[local], k->dport, l->ports_max,
 		    l->ports_keep, pool);
-		e->in += k->len;
-		e->syn += syn;
+		e[1]->in += k->len;
+		e[1]->syn += syn;
 	}
 	/* "Ports on remote hosts": in = sent to that port, out = from it. */
 	if (dst != NULL && k->sport <= l->highest_port) {
-		e = ports_get(&dst->ports[remote], k->sport, l->ports_max,
+		e[3] = ports_get(&dst->ports[remote], k->sport, l->ports_max,
 		    l->ports_keep, pool);
-		e->out += k->len;
+		e[3]->out += k->len;
 	}
 	if (src != NULL && k->dport <= l->highest_port) {
-		e = ports_get(&src->ports[remote], k->dport, l->ports_max,
+		e[2] = ports_get(&src->ports[remote], k->dport, l->ports_max,
 		    l->ports_keep, pool);
+		e[2]->in += k->len;
+		e[2]->syn += syn;
+	}
+	memcpy(m->port, e, sizeof e);
+}
+
+/* Inline: both ways of finding the hosts count them. */
+static inline __attribute__((always_inline)) void
+count_src(struct host *h, const struct pkt *k)
+{
+	if (h->first_seen == 0 || k->ts < h->first_seen)
+		h->first_seen = k->ts;
+	h->out += k->len;
+	h->pkts_out++;
+	h->last_seen = k->ts;
+	if (k->flags & PKT_MACS)
+		memcpy(h->mac, k->src_mac, 6);
+}
+
+static inline __attribute__((always_inline)) void
+count_dst(struct host *h, const struct pkt *k)
+{
+	if (h->first_seen == 0 || k->ts < h->first_seen)
+		h->first_seen = k->ts;
+	h->in += k->len;
+	h->pkts_in++;
+	if (k->flags & PKT_MACS)
+		memcpy(h->mac, k->dst_mac, 6);
+}
+
+/*
+ * A connection's packets are counted in the same two hosts, protocol
+ * entries and port entries, both ways round. The first packet finds
+ * them with lookups and notes them in the connection's memo (conns.h),
+ * which the next ones use while the hosts table's pool keeps its
+ * generation: until an eviction, or a table of any host grows or drops
+ * entries. What depends on the packet beyond its connection (the
+ * PKT_PROTO and PKT_PORTS flags, which hosts are local) is checked, or
+ * the memo is not used.
+ */
+#define MEMO_FLAGS	(PKT_PROTO | PKT_PORTS)
+
+/* The memo from the other end has the pairs the other way round. */
+static void
+count_memo(const struct acct_limits *l, struct tables *t,
+    const struct pkt *k, const struct conn_memo *m, int swap)
+{
+	struct host *src = m->host[swap], *dst = m->host[!swap];
+	int syn = k->proto == 6 && TCP_SYN_ONLY(k->tcp_flags);
+	struct port_entry *e;
+
+	count_src(src, k);
+	count_dst(dst, k);
+	if (l->history)
+		histacct_packet(&t->hist, k, src, dst);
+	if (!(k->flags & PKT_PROTO))
+		return;
+	m->proto[swap]->out += k->len;
+	m->proto[!swap]->in += k->len;
+	if ((e = m->port[0 ^ swap]) != NULL)	/* src local */
+		e->out += k->len;
+	if ((e = m->port[1 ^ swap]) != NULL) {	/* dst local */
 		e->in += k->len;
 		e->syn += syn;
 	}
+	if ((e = m->port[2 ^ swap]) != NULL) {	/* src remote */
+		e->in += k->len;
+		e->syn += syn;
+	}
+	if ((e = m->port[3 ^ swap]) != NULL)	/* dst remote */
+		e->out += k->len;
 }
 
-static struct host *
-touch(struct tables *t, const struct addr *a, uint32_t hash,
-    const struct pkt *k)
+/*
+ * The packet's hosts, protocol and port entries by lookups (creating
+ * them), noted in m if m is not NULL. Out of line: the memo saves most
+ * packets all of it.
+ */
+static __attribute__((noinline)) void
+count_looked_up(struct tables *t, const struct acct_limits *l,
+    const struct pkt *k, uint32_t hs, uint32_t hd, struct conn_memo *m,
+    int dir)
 {
-	struct host *h = hosts_get_hashed(t->hosts, a, hash);
+	struct pool *pool = hosts_pool(t->hosts);
+	unsigned long long gen = pool_generation(pool);
+	struct host *src = NULL, *dst = NULL;
+	struct conn_memo fill;
 
-	if (h->first_seen == 0 || k->ts < h->first_seen)
-		h->first_seen = k->ts;
-	return h;
+	memset(&fill, 0, sizeof fill);
+	if (!l->local_only || (k->flags & PKT_SRC_LOCAL)) {
+		src = hosts_get_hashed(t->hosts, &k->src, hs);
+		count_src(src, k);
+	}
+	if (!l->local_only || (k->flags & PKT_DST_LOCAL)) {
+		dst = hosts_get_hashed(t->hosts, &k->dst, hd);
+		count_dst(dst, k);
+	}
+	if (l->history)
+		histacct_packet(&t->hist, k, src, dst);
+	fill.host[0] = src;
+	fill.host[1] = dst;
+	if (!(k->flags & PKT_PROTO))
+		goto done;
+	if (src != NULL) {
+		fill.proto[0] = protos_get(&src->protos, k->proto, pool);
+		fill.proto[0]->out += k->len;
+	}
+	if (dst != NULL) {
+		fill.proto[1] = protos_get(&dst->protos, k->proto, pool);
+		fill.proto[1]->in += k->len;
+	}
+	if (l->ports_max != 0 && (k->flags & PKT_PORTS) &&
+	    (k->proto == 6 || k->proto == 17))
+		count_ports(l, k, src, dst, pool, &fill);
+done:
+	if (m == NULL)
+		return;
+	/*
+	 * Tagged with the generation from before the lookups: if one of
+	 * them moved what an earlier one found, the memo is stale at once.
+	 */
+	fill.gen = gen;
+	fill.dir = (uint8_t)dir;
+	fill.flags = k->flags & MEMO_FLAGS;
+	*m = fill;
 }
 
 void
 acct_packet(struct tables *t, const struct acct_limits *l,
     const struct pkt *k)
 {
-	int out = (k->flags & PKT_SRC_LOCAL) != 0;
-	int in = (k->flags & PKT_DST_LOCAL) != 0;
 	/* Hashed once: the hosts and the connections tables use them. */
 	uint32_t hs = addr_hash(&k->src), hd = addr_hash(&k->dst);
-	struct host *src = NULL, *dst = NULL;
-	struct pool *pool;
+	struct conn_memo *m;
+	int dir = 0;
 
-	count_totals(t, k, out, in);
-	conns_packet(t->conns, k, hs, hd);
+	count_totals(t, k, (k->flags & PKT_SRC_LOCAL) != 0,
+	    (k->flags & PKT_DST_LOCAL) != 0);
+	m = conns_packet(t->conns, k, hs, hd, &dir);
 	if (l->hosts_max == 0) {
 		if (l->history)
 			histacct_packet(&t->hist, k, NULL, NULL);
@@ -136,32 +254,11 @@ acct_packet(struct tables *t, const struct acct_limits *l,
 		if (l->history)
 			histacct_removed(&t->hist, t->hosts);
 	}
-	if (!l->local_only || out) {
-		src = touch(t, &k->src, hs, k);
-		src->out += k->len;
-		src->pkts_out++;
-		src->last_seen = k->ts;
-		if (k->flags & PKT_MACS)
-			memcpy(src->mac, k->src_mac, 6);
-	}
-	if (!l->local_only || in) {
-		dst = touch(t, &k->dst, hd, k);
-		dst->in += k->len;
-		dst->pkts_in++;
-		if (k->flags & PKT_MACS)
-			memcpy(dst->mac, k->dst_mac, 6);
-	}
-	if (l->history)
-		histacct_packet(&t->hist, k, src, dst);
-	if (!(k->flags & PKT_PROTO))
-		return;
-	pool = hosts_pool(t->hosts);
-	if (src != NULL)
-		protos_get(&src->protos, k->proto, pool)->out += k->len;
-	if (dst != NULL)
-		protos_get(&dst->protos, k->proto, pool)->in += k->len;
-	if (l->ports_max == 0 || !(k->flags & PKT_PORTS))
-		return;
-	if (k->proto == 6 || k->proto == 17)
-		count_ports(l, k, src, dst, pool);
+	if (l->local_only)
+		m = NULL;	/* which hosts count depends on more */
+	if (m != NULL && m->gen == pool_generation(hosts_pool(t->hosts)) &&
+	    m->flags == (k->flags & MEMO_FLAGS))
+		count_memo(l, t, k, m, dir != m->dir);
+	else
+		count_looked_up(t, l, k, hs, hd, m, dir);
 }

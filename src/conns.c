@@ -214,7 +214,7 @@ index_del(struct conns *t, size_t s)
 }
 
 /* The row of packet k, with *dir set as conn_dir() does; or NONE. */
-static int32_t
+static inline __attribute__((always_inline)) int32_t
 find(const struct conns *t, const struct pkt *k, uint32_t ports, uint32_t h,
     int *dir)
 {
@@ -480,8 +480,9 @@ reopens(const struct conn *c, const struct pkt *k)
 static void evaluate_alarm(struct conns *, int64_t);
 static void expire(struct conns *, int64_t);
 
-void
-conns_packet(struct conns *t, const struct pkt *k, uint32_t hs, uint32_t hd)
+struct conn_memo *
+conns_packet(struct conns *t, const struct pkt *k, uint32_t hs, uint32_t hd,
+    int *dirp)
 {
 	struct conn *c;
 	uint32_t h, ports;
@@ -489,7 +490,7 @@ conns_packet(struct conns *t, const struct pkt *k, uint32_t hs, uint32_t hd)
 	int dir = 0;
 
 	if (t->lim.max == 0)
-		return;
+		return NULL;
 	ports = ports_of(k);
 	h = conn_hash(k, ports, hs, hd);
 	if ((i = find(t, k, ports, h, &dir)) != NONE &&
@@ -517,8 +518,15 @@ conns_packet(struct conns *t, const struct pkt *k, uint32_t hs, uint32_t hd)
 		tcp_state(c, dir, k);
 	} else if (dir == 1 && c->state == CS_NEW)
 		c->state = CS_REPLIED;
-	if (k->ts != t->evaluated)
+	if (k->ts != t->evaluated) {
 		conns_tick(t, k->ts);
+		/* Its time-outs may have moved this row: find it again. */
+		if ((i = find(t, k, ports, h, &dir)) == NONE)
+			return NULL;
+		c = &t->c[i];
+	}
+	*dirp = dir;
+	return &c->memo;
 }
 
 /* ------------------------------------------------- time-outs, alarm */

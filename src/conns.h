@@ -49,6 +49,24 @@ struct conn_event {
 	uint8_t		flags;
 };
 
+/*
+ * Kept with each row for the accounting (acct.c), which conns.c only
+ * zeroes with a new row and moves with it: what the connection's packets
+ * were counted in, so that the next ones need no lookups.
+ */
+struct host;
+struct port_entry;
+struct proto_entry;
+
+struct conn_memo {
+	unsigned long long  gen;	/* pool_generation(); 0: none */
+	struct host	   *host[2];	/* source, destination */
+	struct proto_entry *proto[2];
+	struct port_entry  *port[4];	/* acct.c's count_ports() */
+	uint8_t		    dir;	/* of the packet that noted them */
+	uint8_t		    flags;	/* its PKT_PROTO, PKT_PORTS */
+};
+
 struct conn {
 	struct addr	 client;
 	struct addr	 server;
@@ -71,6 +89,7 @@ struct conn {
 	uint32_t	 rtt_us;	/* SYN -> ACK of the SYN-ACK, 0 unknown */
 	uint32_t	 first_us;
 	struct conn_event ev[CONN_EVENTS];
+	struct conn_memo memo;
 	/* table links (conns.c) */
 	uint32_t	 hash;
 	int32_t		 newer;
@@ -106,10 +125,13 @@ struct conns		*conns_new(const struct conn_limits *);
 void			 conns_free(struct conns *);
 /* A copy for readers; without rows (counts and alarm only) if !rows. */
 struct conns		*conns_copy(const struct conns *, int rows);
-/* Account one packet (stats lock held). */
-/* hs, hd: addr_hash() of the packet's source and destination. */
-void			 conns_packet(struct conns *, const struct pkt *,
-			    uint32_t hs, uint32_t hd);
+/*
+ * Account one packet (stats lock held); hs, hd: addr_hash() of its
+ * source and destination. Returns its row's memo, with *dir 0 if the
+ * client sent it and 1 if the server did; NULL with tracking off.
+ */
+struct conn_memo	*conns_packet(struct conns *, const struct pkt *,
+			    uint32_t hs, uint32_t hd, int *dir);
 /* Time passes without packets (live): time-outs and the alarm. */
 void			 conns_tick(struct conns *, int64_t now);
 /* Remove closed, reset and timed-out rows now (the C key). */

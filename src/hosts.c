@@ -21,10 +21,9 @@
  * evicts hundreds of hosts a second.
  */
 struct hosts {
-	size_t		  count;
+	struct hosts_head head;		/* first: hosts.h reads it */
 	size_t		  mask;		/* slots - 1 */
 	struct host	**slot;
-	struct pool	 *pool;
 	struct host	 *block;	/* summary copies: all records here */
 	struct host	 *free;		/* records to reuse */
 	/* hosts_reduce's working space, kept between calls */
@@ -42,7 +41,7 @@ hosts_new(void)
 
 	h->mask = INITIAL_SLOTS - 1;
 	h->slot = xcalloc(INITIAL_SLOTS, sizeof *h->slot);
-	h->pool = pool_new();
+	h->head.pool = pool_new();
 	return h;
 }
 
@@ -63,7 +62,7 @@ host_alloc(struct hosts *h)
 	int i;
 
 	if (r == NULL) {
-		r = pool_carve(h->pool, sizeof *r);
+		r = pool_carve(h->head.pool, sizeof *r);
 		memset(r, 0, sizeof *r);
 		return r;
 	}
@@ -88,7 +87,8 @@ hosts_clear(struct hosts *h)
 	}
 	free(h->block);
 	h->block = NULL;
-	h->count = 0;
+	h->head.count = 0;
+	pool_moved(h->head.pool);	/* records freed, to be reused */
 }
 
 void
@@ -101,7 +101,7 @@ hosts_free(struct hosts *h)
 	hosts_clear(h);
 	for (r = h->free; r != NULL; r = r->next_free)
 		free(r->hist);
-	pool_free(h->pool);
+	pool_free(h->head.pool);
 	free(h->totals);
 	free(h->taken);
 	free(h->slot);
@@ -159,7 +159,7 @@ insert(struct hosts *h, const struct addr *a, uint32_t hash, size_t s)
 	r->addr = *a;
 	r->hash = hash;
 	h->slot[s] = r;
-	if (++h->count * 2 > h->mask + 1)
+	if (++h->head.count * 2 > h->mask + 1)
 		rehash(h, (h->mask + 1) * 2);
 	return r;
 }
@@ -174,18 +174,6 @@ hosts_get_hashed(struct hosts *h, const struct addr *a, uint32_t hash)
 		if (r->hash == hash && addr_eq(&r->addr, a))
 			return r;
 	return insert(h, a, hash, s);
-}
-
-size_t
-hosts_count(const struct hosts *h)
-{
-	return h->count;
-}
-
-struct pool *
-hosts_pool(struct hosts *h)
-{
-	return h->pool;
 }
 
 void
@@ -214,10 +202,10 @@ hosts_list(const struct hosts *h, size_t *n)
 	struct host **v;
 	size_t i, k = 0;
 
-	*n = h->count;
-	if (h->count == 0)
+	*n = h->head.count;
+	if (h->head.count == 0)
 		return NULL;
-	v = xreallocarray(NULL, h->count, sizeof *v);
+	v = xreallocarray(NULL, h->head.count, sizeof *v);
 	for (i = 0; i <= h->mask; i++)
 		if (h->slot[i] != NULL)
 			v[k++] = h->slot[i];
@@ -230,10 +218,10 @@ hosts_reduce(struct hosts *h, size_t keep)
 	uint64_t cut;
 	size_t i, k = 0, kept = 0, removed;
 
-	if (keep >= h->count)
+	if (keep >= h->head.count)
 		return 0;
-	if (h->nscratch < h->count + 1) {	/* + 1: see the first loop */
-		h->nscratch = h->count + 1;
+	if (h->nscratch < h->head.count + 1) {	/* + 1: see the first loop */
+		h->nscratch = h->head.count + 1;
 		h->totals = xreallocarray(h->totals, h->nscratch,
 		    sizeof *h->totals);
 		h->taken = xreallocarray(h->taken, h->nscratch,
@@ -267,7 +255,8 @@ hosts_reduce(struct hosts *h, size_t keep)
 	for (i = 0; i < kept; i++)
 		place(h->slot, h->mask, h->taken[i]);
 	removed = k - kept;
-	h->count -= removed;
+	h->head.count -= removed;
+	pool_moved(h->head.pool);	/* records freed, to be reused */
 	return removed;
 }
 
@@ -275,15 +264,15 @@ hosts_reduce(struct hosts *h, size_t keep)
 static struct host *
 copy_record(struct hosts *c, const struct host *r)
 {
-	struct host *n = pool_carve(c->pool, sizeof *n);
+	struct host *n = pool_carve(c->head.pool, sizeof *n);
 	int j;
 
 	*n = *r;
 	n->hist = NULL;
 	n->next_free = NULL;
-	n->protos = protos_copy(r->protos, c->pool);
+	n->protos = protos_copy(r->protos, c->head.pool);
 	for (j = 0; j < PORTS_TABLES; j++)
-		n->ports[j] = ports_copy(r->ports[j], c->pool);
+		n->ports[j] = ports_copy(r->ports[j], c->head.pool);
 	return n;
 }
 
@@ -293,10 +282,10 @@ hosts_copy(const struct hosts *h)
 	struct hosts *c = xcalloc(1, sizeof *c);
 	size_t i;
 
-	c->count = h->count;
+	c->head.count = h->head.count;
 	c->mask = h->mask;
 	c->slot = xcalloc(h->mask + 1, sizeof *c->slot);
-	c->pool = pool_new();
+	c->head.pool = pool_new();
 	for (i = 0; i <= h->mask; i++)
 		if (h->slot[i] != NULL)
 			c->slot[i] = copy_record(c, h->slot[i]);
@@ -309,12 +298,12 @@ hosts_copy_summary(const struct hosts *h)
 	struct hosts *c = xcalloc(1, sizeof *c);
 	size_t i, k = 0;
 
-	c->count = h->count;
+	c->head.count = h->head.count;
 	c->mask = h->mask;
 	c->slot = xcalloc(h->mask + 1, sizeof *c->slot);
-	c->pool = pool_new();
-	if (h->count)
-		c->block = xreallocarray(NULL, h->count, sizeof *c->block);
+	c->head.pool = pool_new();
+	if (h->head.count)
+		c->block = xreallocarray(NULL, h->head.count, sizeof *c->block);
 	for (i = 0; i <= h->mask; i++) {
 		struct host *n;
 
@@ -339,7 +328,7 @@ hosts_copy_one(const struct hosts *h, const struct addr *a)
 	if (r == NULL)
 		return c;
 	c->slot[r->hash & c->mask] = copy_record(c, r);
-	c->count = 1;
+	c->head.count = 1;
 	return c;
 }
 

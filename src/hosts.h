@@ -64,7 +64,6 @@ struct host	*hosts_get(struct hosts *, const struct addr *);
 struct host	*hosts_get_hashed(struct hosts *, const struct addr *,
 		    uint32_t hash);
 struct host	*hosts_find(const struct hosts *, const struct addr *);
-size_t		 hosts_count(const struct hosts *);
 /* Evict every host whose total is <= the (keep+1)-th largest. */
 size_t		 hosts_reduce(struct hosts *, size_t keep);
 /* Remove every host (the table keeps its size). */
@@ -89,7 +88,24 @@ struct hosts	*hosts_copy_summary(const struct hosts *);
 /* A table holding a deep copy of one host, or none if it is absent. */
 struct hosts	*hosts_copy_one(const struct hosts *, const struct addr *);
 size_t		 hosts_memory(const struct hosts *);
+
+/* The start of every struct hosts (hosts.c): read inline per packet. */
+struct hosts_head {
+	size_t		 count;
+	struct pool	*pool;
+};
+
+static inline size_t
+hosts_count(const struct hosts *h)
+{
+	return ((const struct hosts_head *)(const void *)h)->count;
+}
+
 /* Where the records' protocol and port tables are allocated. */
-struct pool	*hosts_pool(struct hosts *);
+static inline struct pool *
+hosts_pool(const struct hosts *h)
+{
+	return ((const struct hosts_head *)(const void *)h)->pool;
+}
 
 #endif

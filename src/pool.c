@@ -6,6 +6,7 @@
  * by doubling: malloc, realloc and free were a third of the cost of a
  * packet, a free-list pop is a few instructions.
  */
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -34,6 +35,7 @@ struct big {
 };
 
 struct pool {
+	struct pool_head head;		/* first: pool.h reads it */
 	struct freeblk	*free[CLASSES];
 	struct chunk	*chunks;
 	struct big	*bigs;
@@ -43,13 +45,23 @@ struct pool {
 	size_t		 memory;
 };
 
+/* Every pool's generations come from here (readers make pools too). */
+static atomic_ullong generations;
+
 struct pool *
 pool_new(void)
 {
 	struct pool *p = xcalloc(1, sizeof *p);
 
 	p->next_chunk = CHUNK_MIN;
+	pool_moved(p);
 	return p;
+}
+
+void
+pool_moved(struct pool *p)
+{
+	p->head.generation = atomic_fetch_add(&generations, 1) + 1;
 }
 
 void
@@ -173,6 +185,7 @@ pool_release(struct pool *p, void *ptr, size_t n)
 
 	if (ptr == NULL)
 		return;
+	pool_moved(p);
 	if (n > ((size_t)1 << MAX_SHIFT)) {
 		big_release(p, ptr, n);
 		return;

@@ -23,5 +23,25 @@ void		 pool_release(struct pool *, void *p, size_t n);
 size_t		 pool_size(size_t n);
 /* What the pool holds from malloc. */
 size_t		 pool_memory(const struct pool *);
+/*
+ * A value that changes whenever a block the pool gave out may have moved
+ * or been reused: pool_release() changes it, and so must its users when
+ * they move things inside their blocks (pool_moved). No two pools, even
+ * one freed and one new at the same address, share a value. Pointers
+ * into the pool's blocks that were good when it had a value are good
+ * while it keeps it (acct.c keeps some per connection).
+ */
+void		 pool_moved(struct pool *);
+
+/* The start of every struct pool (pool.c): read inline per packet. */
+struct pool_head {
+	unsigned long long generation;
+};
+
+static inline unsigned long long
+pool_generation(const struct pool *p)
+{
+	return ((const struct pool_head *)(const void *)p)->generation;
+}
 
 #endif

@@ -120,8 +120,10 @@ insert(struct ports **tp, uint16_t port, unsigned int max, unsigned int keep,
 	struct ports *t = *tp;
 	struct port_entry *e;
 
-	if (t != NULL && t->count >= max)
+	if (t != NULL && t->count >= max) {
 		reduce(t, keep);
+		pool_moved(pool);	/* the entries kept were moved down */
+	}
 	if (t == NULL || t->count == t->cap)
 		t = *tp = grow(t, pool);
 	e = &t->e[t->count];

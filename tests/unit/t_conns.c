@@ -71,11 +71,12 @@ run(int cycle)
 	memset(pkts, 0, sizeof pkts);
 	srand(11);
 	for (step = 0; step < 20000; step++) {
-		int tu = next_tuple(cycle, step), reply = rand() % 2;
+		int tu = next_tuple(cycle, step), reply = rand() % 2, dir;
 		struct pkt k = udp(tu, reply);
 
 		/* The model: an evicted tuple starts again from zero. */
-		conns_packet(t, &k, addr_hash(&k.src), addr_hash(&k.dst));
+		conns_packet(t, &k, addr_hash(&k.src), addr_hash(&k.dst),
+		    &dir);
 		last[tu] = ++clock;
 		pkts[tu]++;
 		/* Whatever the table no longer holds is evicted in the model. */
