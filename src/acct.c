@@ -108,28 +108,26 @@ count_ports(const struct acct_limits *l, const struct pkt *k,
 	memcpy(m->port, e, sizeof e);
 }
 
-/* Inline: both ways of finding the hosts count them. */
+/*
+ * One end of a packet: the host that sent it, or the one it went to.
+ * Inline (sent is a constant at each call): both ways of finding the
+ * hosts count them.
+ */
 static inline __attribute__((always_inline)) void
-count_src(struct host *h, const struct pkt *k)
+count_end(struct host *h, const struct pkt *k, int sent)
 {
 	if (h->first_seen == 0 || k->ts < h->first_seen)
 		h->first_seen = k->ts;
-	h->out += k->len;
-	h->pkts_out++;
-	h->last_seen = k->ts;
+	if (sent) {
+		h->out += k->len;
+		h->pkts_out++;
+		h->last_seen = k->ts;
+	} else {
+		h->in += k->len;
+		h->pkts_in++;
+	}
 	if (k->flags & PKT_MACS)
-		memcpy(h->mac, k->src_mac, 6);
-}
-
-static inline __attribute__((always_inline)) void
-count_dst(struct host *h, const struct pkt *k)
-{
-	if (h->first_seen == 0 || k->ts < h->first_seen)
-		h->first_seen = k->ts;
-	h->in += k->len;
-	h->pkts_in++;
-	if (k->flags & PKT_MACS)
-		memcpy(h->mac, k->dst_mac, 6);
+		memcpy(h->mac, sent ? k->src_mac : k->dst_mac, 6);
 }
 
 /*
@@ -153,8 +151,8 @@ count_memo(const struct acct_limits *l, struct tables *t,
 	int syn = k->proto == 6 && TCP_SYN_ONLY(k->tcp_flags);
 	struct port_entry *e;
 
-	count_src(src, k);
-	count_dst(dst, k);
+	count_end(src, k, 1);
+	count_end(dst, k, 0);
 	if (l->history)
 		histacct_packet(&t->hist, k, src, dst);
 	if (!(k->flags & PKT_PROTO))
@@ -193,11 +191,11 @@ count_looked_up(struct tables *t, const struct acct_limits *l,
 	memset(&fill, 0, sizeof fill);
 	if (!l->local_only || (k->flags & PKT_SRC_LOCAL)) {
 		src = hosts_get_hashed(t->hosts, &k->src, hs);
-		count_src(src, k);
+		count_end(src, k, 1);
 	}
 	if (!l->local_only || (k->flags & PKT_DST_LOCAL)) {
 		dst = hosts_get_hashed(t->hosts, &k->dst, hd);
-		count_dst(dst, k);
+		count_end(dst, k, 0);
 	}
 	if (l->history)
 		histacct_packet(&t->hist, k, src, dst);
