@@ -17,7 +17,7 @@
 #define MAX_SHIFT	16		/* 64 KiB */
 #define CLASSES		(MAX_SHIFT - MIN_SHIFT + 1)
 #define CHUNK_MIN	(16 << 10)
-#define CHUNK_MAX	(1 << 20)
+#define CHUNK_MAX	(2 << 20)	/* a huge page: xmalloc_huge */
 
 struct chunk {
 	struct chunk	*next;
@@ -136,7 +136,7 @@ add_chunk(struct pool *p, size_t need)
 
 	while (size < need + sizeof *c)
 		size *= 2;
-	c = xmalloc(size);
+	c = xmalloc_huge(size);
 	c->next = p->chunks;
 	c->size = size;
 	p->chunks = c;
