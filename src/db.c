@@ -2,6 +2,7 @@
  * db.c: the export file, byte for byte in darkstat 3.0.719's format (see
  * docs/darkstat-behaviour.md section 6), so the real darkstat imports it.
  */
+#include <endian.h>
 #include <errno.h>
 #include <libgen.h>
 #include <stdio.h>
@@ -22,40 +23,75 @@
 #include "xmalloc.h"
 
 /*
- * The export's FILE is this thread's alone: putc_unlocked() saves taking
- * the stream's lock for every byte, two thirds of the export's time.
+ * The export is formatted into a buffer of its own and written 256 KiB at
+ * a time: a byte at a time through stdio was most of its cost (17 MB for
+ * 100k hosts: 0.14 -> 0.05 s with the fsync).
  */
+#define OUT_BUFFER	(256 << 10)
+
+struct out {
+	int		 fd;
+	int		 failed;	/* a write failed: the export is lost */
+	size_t		 len;
+	uint8_t		*buf;		/* OUT_BUFFER bytes */
+};
+
 static void
-put8(FILE *f, uint8_t v)
+out_flush(struct out *o)
 {
-	putc_unlocked(v, f);
+	size_t off = 0;
+	ssize_t n;
+
+	while (off < o->len && !o->failed) {
+		if ((n = write(o->fd, o->buf + off, o->len - off)) > 0)
+			off += (size_t)n;
+		else if (n == 0 || errno != EINTR)
+			o->failed = 1;
+	}
+	o->len = 0;
+}
+
+/* Room for n more bytes (n <= OUT_BUFFER), to be counted by the caller. */
+static uint8_t *
+out_room(struct out *o, size_t n)
+{
+	if (o->len + n > OUT_BUFFER)
+		out_flush(o);
+	return o->buf + o->len;
 }
 
 static void
-put16(FILE *f, uint16_t v)
+put_bytes(struct out *o, const void *p, size_t n)
 {
-	putc_unlocked(v >> 8, f);
-	putc_unlocked(v & 0xff, f);
+	memcpy(out_room(o, n), p, n);
+	o->len += n;
 }
 
 static void
-put32(FILE *f, uint32_t v)
+put8(struct out *o, uint8_t v)
 {
-	put16(f, (uint16_t)(v >> 16));
-	put16(f, (uint16_t)v);
+	put_bytes(o, &v, 1);
 }
 
 static void
-put64(FILE *f, uint64_t v)
+put16(struct out *o, uint16_t v)
 {
-	put32(f, (uint32_t)(v >> 32));
-	put32(f, (uint32_t)v);
+	v = htobe16(v);
+	put_bytes(o, &v, 2);
 }
 
 static void
-put_bytes(FILE *f, const void *p, size_t n)
+put32(struct out *o, uint32_t v)
 {
-	fwrite(p, 1, n, f);
+	v = htobe32(v);
+	put_bytes(o, &v, 4);
+}
+
+static void
+put64(struct out *o, uint64_t v)
+{
+	v = htobe64(v);
+	put_bytes(o, &v, 8);
 }
 
 /*
@@ -73,87 +109,87 @@ boot_time(void)
 }
 
 static void
-put_ports(FILE *f, char tag, const struct ports *p, int tcp)
+put_ports(struct out *o, char tag, const struct ports *p, int tcp)
 {
 	size_t i, n = ports_count(p);
 
 	if (n > 65535)	/* the count is 16 bits; drop the last entry */
 		n = 65535;
-	put8(f, (uint8_t)tag);
-	put16(f, (uint16_t)n);
+	put8(o, (uint8_t)tag);
+	put16(o, (uint16_t)n);
 	for (i = 0; i < n; i++) {
 		const struct port_entry *e = ports_at(p, i);
 
-		put16(f, e->port);
+		put16(o, e->port);
 		if (tcp)
-			put64(f, e->syn);
-		put64(f, e->in);
-		put64(f, e->out);
+			put64(o, e->syn);
+		put64(o, e->in);
+		put64(o, e->out);
 	}
 }
 
 static void
-put_host(FILE *f, const struct host *h, int64_t boot)
+put_host(struct out *o, const struct host *h, int64_t boot)
 {
 	size_t i, n = protos_count(h->protos);
 
-	put_bytes(f, "HST\x04", 4);
-	put8(f, h->addr.family);
-	put_bytes(f, h->addr.u.b, h->addr.family == 4 ? 4 : 16);
-	put64(f, (uint64_t)(h->last_seen ? h->last_seen : boot));
-	put_bytes(f, h->mac, 6);
-	put8(f, 0);			/* no name resolved */
-	put64(f, h->in);
-	put64(f, h->out);
+	put_bytes(o, "HST\x04", 4);
+	put8(o, h->addr.family);
+	put_bytes(o, h->addr.u.b, h->addr.family == 4 ? 4 : 16);
+	put64(o, (uint64_t)(h->last_seen ? h->last_seen : boot));
+	put_bytes(o, h->mac, 6);
+	put8(o, 0);			/* no name resolved */
+	put64(o, h->in);
+	put64(o, h->out);
 	if (n > 255)		/* the count is 8 bits */
 		n = 255;
-	put8(f, 'P');
-	put8(f, (uint8_t)n);
+	put8(o, 'P');
+	put8(o, (uint8_t)n);
 	for (i = 0; i < n; i++) {
 		const struct proto_entry *e = protos_at(h->protos, i);
 
-		put8(f, e->proto);
-		put64(f, e->in);
-		put64(f, e->out);
+		put8(o, e->proto);
+		put64(o, e->in);
+		put64(o, e->out);
 	}
-	put_ports(f, 'T', h->ports[PORTS_TCP], 1);
-	put_ports(f, 'U', h->ports[PORTS_UDP], 0);
-	put_ports(f, 't', h->ports[PORTS_TCP_REMOTE], 1);
-	put_ports(f, 'u', h->ports[PORTS_UDP_REMOTE], 0);
+	put_ports(o, 'T', h->ports[PORTS_TCP], 1);
+	put_ports(o, 'U', h->ports[PORTS_UDP], 0);
+	put_ports(o, 't', h->ports[PORTS_TCP_REMOTE], 1);
+	put_ports(o, 'u', h->ports[PORTS_UDP_REMOTE], 0);
 }
 
 static void
-put_graphs(FILE *f, const struct graphs *gs)
+put_graphs(struct out *o, const struct graphs *gs)
 {
 	int i, b;
 
-	put_bytes(f, "\xda" "GR\x01", 4);
-	put64(f, (uint64_t)gs->last);
+	put_bytes(o, "\xda" "GR\x01", 4);
+	put64(o, (uint64_t)gs->last);
 	for (i = 0; i < GRAPHS; i++) {
-		put8(f, gs->g[i].nbars);
-		put8(f, gs->g[i].pos);
+		put8(o, gs->g[i].nbars);
+		put8(o, gs->g[i].pos);
 		for (b = 0; b < gs->g[i].nbars; b++) {
-			put64(f, gs->g[i].bar[b].in);
-			put64(f, gs->g[i].bar[b].out);
+			put64(o, gs->g[i].bar[b].in);
+			put64(o, gs->g[i].bar[b].out);
 		}
 	}
 }
 
 static void
-write_db(FILE *f, const struct tables *t)
+write_db(struct out *o, const struct tables *t)
 {
 	struct host **v;
 	size_t i, n;
 	int64_t boot = boot_time();
 
-	put_bytes(f, "\xda\x31\x41\x59", 4);
-	put_bytes(f, "\xda" "HS\x01", 4);
+	put_bytes(o, "\xda\x31\x41\x59", 4);
+	put_bytes(o, "\xda" "HS\x01", 4);
 	v = hosts_list(t->hosts, &n);
-	put32(f, (uint32_t)n);
+	put32(o, (uint32_t)n);
 	for (i = 0; i < n; i++)
-		put_host(f, v[i], boot);
+		put_host(o, v[i], boot);
 	free(v);
-	put_graphs(f, &t->graphs);
+	put_graphs(o, &t->graphs);
 }
 
 /* fsync the directory holding path, so the rename itself is durable. */
@@ -175,29 +211,24 @@ db_export(const struct tables *t, const char *path)
 {
 	size_t len = strlen(path) + 16;
 	char *tmp = xmalloc(len);
-	FILE *f = NULL;
-	int fd;
+	struct out o = { -1, 0, 0, NULL };
+	int bad;
 
 	snprintf(tmp, len, "%s.tmp.XXXXXX", path);
-	if ((fd = mkstemp(tmp)) == -1) {
+	if ((o.fd = mkstemp(tmp)) == -1) {
 		log_warn("export: can't create a temporary file for \"%s\"",
 		    path);
 		free(tmp);
 		return -1;
 	}
-	if ((f = fdopen(fd, "wb")) == NULL) {
-		close(fd);
-		goto fail;
-	}
-	write_db(f, t);
-	if (fflush(f) == EOF || ferror(f) || fsync(fd) == -1)
-		goto fail;
-	if (fclose(f) == EOF) {
-		f = NULL;
-		goto fail;
-	}
-	f = NULL;
-	if (rename(tmp, path) == -1)
+	o.buf = xmalloc(OUT_BUFFER);
+	write_db(&o, t);
+	out_flush(&o);
+	free(o.buf);
+	bad = o.failed || fsync(o.fd) == -1;
+	if (close(o.fd) == -1)
+		bad = 1;
+	if (bad || rename(tmp, path) == -1)
 		goto fail;
 	sync_dir(path);
 	free(tmp);
@@ -205,8 +236,6 @@ db_export(const struct tables *t, const char *path)
 	return 0;
 fail:
 	log_warn("export to \"%s\" failed; the old file is untouched", path);
-	if (f != NULL)
-		fclose(f);
 	unlink(tmp);
 	free(tmp);
 	return -1;
