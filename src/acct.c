@@ -13,7 +13,7 @@
 
 #define TCP_SYN_ONLY(f)	(((f) & 0x3f) == 0x02)	/* SYN, ECE/CWR ignored */
 
-static void
+static inline __attribute__((always_inline)) void
 count_totals(struct tables *t, const struct pkt *k, int out, int in)
 {
 	struct totals *s = &t->totals;
@@ -143,7 +143,7 @@ count_end(struct host *h, const struct pkt *k, int sent)
 #define MEMO_FLAGS	(PKT_PROTO | PKT_PORTS)
 
 /* The memo from the other end has the pairs the other way round. */
-static void
+static inline __attribute__((always_inline)) void
 count_memo(const struct acct_limits *l, struct tables *t,
     const struct pkt *k, const struct conn_memo *m, int swap)
 {
@@ -227,18 +227,16 @@ done:
 	*m = fill;
 }
 
-void
-acct_packet(struct tables *t, const struct acct_limits *l,
-    const struct pkt *k)
+static inline __attribute__((always_inline)) void
+account(struct tables *t, const struct acct_limits *l, const struct pkt *k,
+    uint32_t hs, uint32_t hd, uint32_t hc)
 {
-	/* Hashed once: the hosts and the connections tables use them. */
-	uint32_t hs = addr_hash(&k->src), hd = addr_hash(&k->dst);
 	struct conn_memo *m;
 	int dir = 0;
 
 	count_totals(t, k, (k->flags & PKT_SRC_LOCAL) != 0,
 	    (k->flags & PKT_DST_LOCAL) != 0);
-	m = conns_packet(t->conns, k, hs, hd, &dir);
+	m = conns_packet(t->conns, k, hc, &dir);
 	if (l->hosts_max == 0) {
 		if (l->history)
 			histacct_packet(&t->hist, k, NULL, NULL);
@@ -259,4 +257,98 @@ acct_packet(struct tables *t, const struct acct_limits *l,
 		count_memo(l, t, k, m, dir != m->dir);
 	else
 		count_looked_up(t, l, k, hs, hd, m, dir);
+}
+
+void
+acct_packet(struct tables *t, const struct acct_limits *l,
+    const struct pkt *k)
+{
+	acct_batch(t, l, k, 1);
+}
+
+/*
+ * Batches are accounted in groups. With tables larger than the caches a
+ * packet touches some ten lines of memory in random places (its row, two
+ * host records, their protocol and port entries) and would wait for each
+ * in turn. So the lines a group's packets will touch are first asked for
+ * all at once, in one round for each pointer to follow: the connection
+ * index, then the rows and their memos' entries; for packets without a
+ * memo the hosts index, then the records, then their tables.
+ */
+#define GROUP	16
+
+struct group {
+	uint32_t		 hs[GROUP], hd[GROUP], hc[GROUP];
+	const struct conn_memo	*m[GROUP];
+	uint32_t		 want[2 * GROUP];	/* hosts to look up */
+	const struct host	*rec[2 * GROUP];
+	uint8_t			 proto[2 * GROUP];
+};
+
+static void
+prefetch_memo(const struct conn_memo *m)
+{
+	int j;
+
+	__builtin_prefetch(m->host[0], 1);
+	__builtin_prefetch(m->host[1], 1);
+	__builtin_prefetch(m->proto[0], 1);
+	__builtin_prefetch(m->proto[1], 1);
+	for (j = 0; j < 4; j++)
+		__builtin_prefetch(m->port[j], 1);
+}
+
+static void
+prefetch_tables(const struct host *r, uint8_t proto)
+{
+	int tcp = proto == 6;
+
+	__builtin_prefetch(r->protos, 1);
+	__builtin_prefetch(r->ports[tcp ? PORTS_TCP : PORTS_UDP], 1);
+	__builtin_prefetch(r->ports[tcp ? PORTS_TCP_REMOTE :
+	    PORTS_UDP_REMOTE], 1);
+}
+
+static void
+prefetch_group(struct tables *t, const struct pkt *k, unsigned int n,
+    struct group *g)
+{
+	unsigned long long gen = pool_generation(hosts_pool(t->hosts));
+	unsigned int i, nw = 0;
+
+	for (i = 0; i < n; i++) {
+		g->hs[i] = addr_hash(&k[i].src);
+		g->hd[i] = addr_hash(&k[i].dst);
+		g->hc[i] = conns_hash(&k[i], g->hs[i], g->hd[i]);
+	}
+	conns_prefetch(t->conns, g->hc, n, g->m);
+	for (i = 0; i < n; i++) {
+		if (g->m[i] != NULL)
+			continue;
+		g->proto[nw] = g->proto[nw + 1] = k[i].proto;
+		g->want[nw++] = g->hs[i];
+		g->want[nw++] = g->hd[i];
+	}
+	hosts_prefetch(t->hosts, g->want, nw, g->rec);
+	for (i = 0; i < n; i++)
+		if (g->m[i] != NULL && g->m[i]->gen == gen)
+			prefetch_memo(g->m[i]);
+	for (i = 0; i < nw; i++)
+		if (g->rec[i] != NULL && g->rec[i]->hash == g->want[i])
+			prefetch_tables(g->rec[i], g->proto[i]);
+}
+
+void
+acct_batch(struct tables *t, const struct acct_limits *l,
+    const struct pkt *k, unsigned int n)
+{
+	struct group g;
+	unsigned int i, j, m;
+
+	for (i = 0; i < n; i += m) {
+		m = n - i < GROUP ? n - i : GROUP;
+		prefetch_group(t, &k[i], m, &g);
+		for (j = 0; j < m; j++)
+			account(t, l, &k[i + j], g.hs[j], g.hd[j], g.hc[j]);
+	}
 }

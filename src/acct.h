@@ -17,6 +17,9 @@ struct acct_limits {
 	int		history;	/* keep --history's minutes (histacct.h) */
 };
 
+/* The same for n packets, faster. */
+void	acct_batch(struct tables *, const struct acct_limits *,
+	    const struct pkt *, unsigned int n);
 void	acct_packet(struct tables *, const struct acct_limits *,
 	    const struct pkt *);
 

@@ -46,20 +46,6 @@ struct conns {
 };
 
 /*
- * A connection's hash must be the same from both ends: it combines the
- * two addresses' hashes and the two ports with commutative operations.
- * (A:1, B:2) and (A:2, B:1) collide, and conn_dir() tells them apart.
- */
-static uint32_t
-conn_hash(const struct pkt *k, uint32_t ports, uint32_t hs, uint32_t hd)
-{
-	uint32_t h = (hs + hd) * 0x9e3779b1u ^
-	    ((ports & 0xffff) + (ports >> 16)) * 0x85ebca6bu ^ k->proto;
-
-	return h ^ (h >> 15);
-}
-
-/*
  * A packet's two ports as one value, in the order of struct conn's
  * (both 0 without PKT_PORTS, as the decoder leaves them).
  */
@@ -228,6 +214,47 @@ find(const struct conns *t, const struct pkt *k, uint32_t ports, uint32_t h,
 		    (*dir = conn_dir(&t->c[slot_pos(v)], k, ports)) != -1)
 			return slot_pos(v);
 	return NONE;
+}
+
+/* ----------------------------------------------------------- prefetch */
+
+/*
+ * Two rounds: the index slots of hc[0..n), all together, then the rows
+ * they point to. Only each hash's first slot is looked at: m[i] may be
+ * another connection's memo, or NULL for a row further on, which costs a
+ * wait and nothing else.
+ */
+void
+conns_prefetch(const struct conns *t, const uint32_t *hc, unsigned int n,
+    const struct conn_memo **m)
+{
+	unsigned int i;
+
+	if (t->index == NULL) {
+		for (i = 0; i < n; i++)
+			m[i] = NULL;
+		return;
+	}
+	for (i = 0; i < n; i++)
+		__builtin_prefetch(&t->index[hc[i] & t->mask]);
+	for (i = 0; i < n; i++) {
+		uint64_t v = t->index[hc[i] & t->mask];
+		const char *c;
+
+		m[i] = NULL;
+		if (v == EMPTY || (uint32_t)(v >> 32) != hc[i])
+			continue;
+		c = (const char *)&t->c[slot_pos(v)];
+		/* A packet touches most of its row: all of it. */
+		__builtin_prefetch(c, 1);
+		__builtin_prefetch(c + 64, 1);
+		__builtin_prefetch(c + 128, 1);
+		__builtin_prefetch(c + 192, 1);
+		__builtin_prefetch(c + 256, 1);
+		__builtin_prefetch(c + 320, 1);
+		__builtin_prefetch(c + sizeof(struct conn) - 1, 1);
+		m[i] = &((const struct conn *)(const void *)c)->memo;
+	}
 }
 
 /* ------------------------------------------------------ activity list */
@@ -481,18 +508,16 @@ static void evaluate_alarm(struct conns *, int64_t);
 static void expire(struct conns *, int64_t);
 
 struct conn_memo *
-conns_packet(struct conns *t, const struct pkt *k, uint32_t hs, uint32_t hd,
-    int *dirp)
+conns_packet(struct conns *t, const struct pkt *k, uint32_t h, int *dirp)
 {
 	struct conn *c;
-	uint32_t h, ports;
+	uint32_t ports;
 	int32_t i;
 	int dir = 0;
 
 	if (t->lim.max == 0)
 		return NULL;
 	ports = ports_of(k);
-	h = conn_hash(k, ports, hs, hd);
 	if ((i = find(t, k, ports, h, &dir)) != NONE &&
 	    reopens(&t->c[i], k)) {
 		delete(t, i);

@@ -11,8 +11,7 @@
 #include <stdint.h>
 
 #include "addr.h"
-
-struct pkt;
+#include "decode.h"
 
 enum conn_state {
 	CS_NEW,		/* UDP/ICMP: one direction so far */
@@ -126,12 +125,33 @@ void			 conns_free(struct conns *);
 /* A copy for readers; without rows (counts and alarm only) if !rows. */
 struct conns		*conns_copy(const struct conns *, int rows);
 /*
- * Account one packet (stats lock held); hs, hd: addr_hash() of its
- * source and destination. Returns its row's memo, with *dir 0 if the
- * client sent it and 1 if the server did; NULL with tracking off.
+ * A packet's connection hash; hs, hd: addr_hash() of its addresses. The
+ * same from both ends: it combines the two addresses' hashes and the two
+ * ports with commutative operations. (A:1, B:2) and (A:2, B:1) collide,
+ * and conns.c tells them apart.
+ */
+static inline uint32_t
+conns_hash(const struct pkt *k, uint32_t hs, uint32_t hd)
+{
+	uint32_t h = (hs + hd) * 0x9e3779b1u ^
+	    ((uint32_t)k->sport + k->dport) * 0x85ebca6bu ^ k->proto;
+
+	return h ^ (h >> 15);
+}
+/*
+ * Account one packet (stats lock held); h: its conns_hash(). Returns its
+ * row's memo, with *dir 0 if the client sent it and 1 if the server did;
+ * NULL with tracking off.
  */
 struct conn_memo	*conns_packet(struct conns *, const struct pkt *,
-			    uint32_t hs, uint32_t hd, int *dir);
+			    uint32_t h, int *dir);
+/*
+ * Start loading the rows of n connections of hashes hc[]; m[i]: the memo
+ * of the row hc[i] probably leads to, or NULL. Hints, for acct.c.
+ */
+void			 conns_prefetch(const struct conns *,
+			    const uint32_t *hc, unsigned int n,
+			    const struct conn_memo **m);
 /* Time passes without packets (live): time-outs and the alarm. */
 void			 conns_tick(struct conns *, int64_t now);
 /* Remove closed, reset and timed-out rows now (the C key). */

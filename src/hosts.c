@@ -95,12 +95,21 @@ void
 hosts_free(struct hosts *h)
 {
 	struct host *r;
+	size_t i;
 
 	if (h == NULL)
 		return;
-	hosts_clear(h);
+	/*
+	 * Only --history's counters are not in the pool. The slots are read
+	 * in order, not as a list: 100k records cost 3 ms, not 20.
+	 */
+	if (h->block == NULL)
+		for (i = 0; i <= h->mask; i++)
+			if (h->slot[i] != NULL)
+				free(h->slot[i]->hist);
 	for (r = h->free; r != NULL; r = r->next_free)
 		free(r->hist);
+	free(h->block);
 	pool_free(h->head.pool);
 	free(h->totals);
 	free(h->taken);
@@ -124,7 +133,8 @@ rehash(struct hosts *h, size_t nslots)
 	struct host **old = h->slot;
 	size_t i, oldn = h->mask + 1;
 
-	h->slot = xcalloc(nslots, sizeof *h->slot);
+	h->slot = memset(xmalloc_huge(nslots * sizeof *h->slot), 0,
+	    nslots * sizeof *h->slot);
 	h->mask = nslots - 1;
 	for (i = 0; i < oldn; i++)
 		if (old[i] != NULL)
@@ -174,6 +184,30 @@ hosts_get_hashed(struct hosts *h, const struct addr *a, uint32_t hash)
 		if (r->hash == hash && addr_eq(&r->addr, a))
 			return r;
 	return insert(h, a, hash, s);
+}
+
+/*
+ * Two rounds: the slots, all together, then the records they point to
+ * (three lines: a record is 136 bytes at 16-byte alignment).
+ */
+void
+hosts_prefetch(const struct hosts *h, const uint32_t *hash, unsigned int n,
+    const struct host **r)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		__builtin_prefetch(&h->slot[hash[i] & h->mask]);
+	for (i = 0; i < n; i++) {
+		const char *p = (const char *)h->slot[hash[i] & h->mask];
+
+		r[i] = (const struct host *)(const void *)p;
+		if (p == NULL)
+			continue;
+		__builtin_prefetch(p, 1);
+		__builtin_prefetch(p + 64, 1);
+		__builtin_prefetch(p + sizeof(struct host) - 1, 1);
+	}
 }
 
 void

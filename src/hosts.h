@@ -64,6 +64,12 @@ struct host	*hosts_get(struct hosts *, const struct addr *);
 struct host	*hosts_get_hashed(struct hosts *, const struct addr *,
 		    uint32_t hash);
 struct host	*hosts_find(const struct hosts *, const struct addr *);
+/*
+ * Start loading the records of n hosts of addr_hash() hash[]; r[i]: the
+ * record at hash[i]'s first slot, or NULL (maybe another host's: a hint).
+ */
+void		 hosts_prefetch(const struct hosts *, const uint32_t *hash,
+		    unsigned int n, const struct host **r);
 /* Evict every host whose total is <= the (keep+1)-th largest. */
 size_t		 hosts_reduce(struct hosts *, size_t keep);
 /* Remove every host (the table keeps its size). */

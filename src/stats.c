@@ -48,15 +48,13 @@ stats_shutdown(void)
 void
 stats_apply(struct batch *b)
 {
-	unsigned int i;
 	int r;
 
 	pthread_mutex_lock(&stats_mtx);
 	live.totals.frames += b->frames;
 	for (r = 0; r < REASON_COUNT; r++)
 		live.totals.reasons[r] += b->reasons[r];
-	for (i = 0; i < b->n; i++)
-		acct_packet(&live, &limits, &b->pkt[i]);
+	acct_batch(&live, &limits, b->pkt, b->n);
 	generation++;
 	pthread_mutex_unlock(&stats_mtx);
 	b->n = 0;

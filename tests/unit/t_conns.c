@@ -75,8 +75,8 @@ run(int cycle)
 		struct pkt k = udp(tu, reply);
 
 		/* The model: an evicted tuple starts again from zero. */
-		conns_packet(t, &k, addr_hash(&k.src), addr_hash(&k.dst),
-		    &dir);
+		conns_packet(t, &k, conns_hash(&k, addr_hash(&k.src),
+		    addr_hash(&k.dst)), &dir);
 		last[tu] = ++clock;
 		pkts[tu]++;
 		/* Whatever the table no longer holds is evicted in the model. */
