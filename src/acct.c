@@ -322,6 +322,7 @@ prefetch_group(struct tables *t, const struct pkt *k, unsigned int n,
 		g->hc[i] = conns_hash(&k[i], g->hs[i], g->hd[i]);
 	}
 	conns_prefetch(t->conns, g->hc, n, g->m);
+	/* Without a row, the packet will look its hosts up. */
 	for (i = 0; i < n; i++) {
 		if (g->m[i] != NULL)
 			continue;
@@ -330,9 +331,11 @@ prefetch_group(struct tables *t, const struct pkt *k, unsigned int n,
 		g->want[nw++] = g->hd[i];
 	}
 	hosts_prefetch(t->hosts, g->want, nw, g->rec);
+	/* The rows have come meanwhile: a valid memo's entries next. */
 	for (i = 0; i < n; i++)
 		if (g->m[i] != NULL && g->m[i]->gen == gen)
 			prefetch_memo(g->m[i]);
+	/* And the records (a slot may hold another host). */
 	for (i = 0; i < nw; i++)
 		if (g->rec[i] != NULL && g->rec[i]->hash == g->want[i])
 			prefetch_tables(g->rec[i], g->proto[i]);

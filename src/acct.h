@@ -17,7 +17,10 @@ struct acct_limits {
 	int		history;	/* keep --history's minutes (histacct.h) */
 };
 
-/* The same for n packets, faster. */
+/*
+ * Account n packets in order: the same figures as n acct_packet() calls,
+ * fetching each group's memory before accounting it (acct.c).
+ */
 void	acct_batch(struct tables *, const struct acct_limits *,
 	    const struct pkt *, unsigned int n);
 void	acct_packet(struct tables *, const struct acct_limits *,

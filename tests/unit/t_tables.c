@@ -1,10 +1,14 @@
 /*
  * t_tables.c: the eviction threshold, port/host tables and their eviction,
  * graph rotation and address parsing, against values worked out by hand
- * from darkstat's documented rules (docs/darkstat-behaviour.md 4.3, 5.2).
+ * from darkstat's documented rules (docs/darkstat-behaviour.md 4.3, 5.2);
+ * and that the hosts table's pool asks for huge pages (the kernel's
+ * /proc/self/smaps says which mappings it marked).
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "addr.h"
 #include "cutoff.h"
@@ -13,6 +17,7 @@
 #include "pool.h"
 #include "ports.h"
 #include "unit.h"
+#include "xmalloc.h"
 
 static int
 cmp_desc(const void *a, const void *b)
@@ -202,6 +207,50 @@ test_addr(void)
 	    "v6 formatted canonically");
 }
 
+/* Is p in a mapping marked MADV_HUGEPAGE ("hg" in its VmFlags)? */
+static int
+marked_huge(const void *p)
+{
+	FILE *f = fopen("/proc/self/smaps", "r");
+	char line[512];
+	int in = 0, hg = 0;
+
+	if (f == NULL)
+		return 0;
+	while (fgets(line, sizeof line, f) != NULL) {
+		unsigned long lo, hi;
+
+		if (sscanf(line, "%lx-%lx ", &lo, &hi) == 2)
+			in = (uintptr_t)p >= lo && (uintptr_t)p < hi;
+		else if (in && strncmp(line, "VmFlags:", 8) == 0)
+			hg = strstr(line, " hg") != NULL;
+	}
+	fclose(f);
+	return hg;
+}
+
+static void
+test_huge(void)
+{
+	struct pool *p = pool_new();
+	char *big = xmalloc_huge((size_t)5 << 20), *small = xmalloc(4096);
+	void *b = NULL;
+	int i;
+
+	CHECK((uintptr_t)big % ((size_t)2 << 20) == 0,
+	    "xmalloc_huge: 5 MiB aligned to a huge page");
+	CHECK(marked_huge(big) && marked_huge(big + ((size_t)4 << 20) - 1),
+	    "xmalloc_huge: its whole huge pages marked for THP");
+	CHECK(!marked_huge(small), "xmalloc: small blocks not marked");
+	/* 16 KiB, 32 KiB ... 2 MiB chunks: the last of 8 MiB is huge. */
+	for (i = 0; i < 8 * 1024; i++)
+		b = pool_alloc(p, 1024);
+	CHECK(marked_huge(b), "the hosts pool's 2 MiB chunks are marked");
+	pool_free(p);
+	free(big);
+	free(small);
+}
+
 int
 main(void)
 {
@@ -210,5 +259,10 @@ main(void)
 	test_hosts();
 	test_graphs();
 	test_addr();
+	if (access("/sys/kernel/mm/transparent_hugepage", F_OK) == 0)
+		test_huge();
+	else
+		printf("# no transparent huge pages in this kernel: the "
+		    "huge page checks are skipped\n");
 	return unit_done();
 }
