@@ -51,19 +51,13 @@ out_flush(struct out *o)
 	o->len = 0;
 }
 
-/* Room for n more bytes (n <= OUT_BUFFER), to be counted by the caller. */
-static uint8_t *
-out_room(struct out *o, size_t n)
-{
-	if (o->len + n > OUT_BUFFER)
-		out_flush(o);
-	return o->buf + o->len;
-}
-
+/* n <= OUT_BUFFER: the records are written a field at a time. */
 static void
 put_bytes(struct out *o, const void *p, size_t n)
 {
-	memcpy(out_room(o, n), p, n);
+	if (o->len + n > OUT_BUFFER)
+		out_flush(o);
+	memcpy(o->buf + o->len, p, n);
 	o->len += n;
 }
 

@@ -131,10 +131,9 @@ static void
 rehash(struct hosts *h, size_t nslots)
 {
 	struct host **old = h->slot;
-	size_t i, oldn = h->mask + 1;
+	size_t i, oldn = h->mask + 1, bytes = nslots * sizeof *h->slot;
 
-	h->slot = memset(xmalloc_huge(nslots * sizeof *h->slot), 0,
-	    nslots * sizeof *h->slot);
+	h->slot = memset(xmalloc_huge(bytes), 0, bytes);
 	h->mask = nslots - 1;
 	for (i = 0; i < oldn; i++)
 		if (old[i] != NULL)
